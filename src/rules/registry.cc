@@ -1,0 +1,140 @@
+#include "rules/registry.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace pf::rules {
+
+// Each rule is defined in its own file under rules/docker or rules/compose.
+extern const Rule kDockerAud003;
+extern const Rule kDockerCor002;
+extern const Rule kDockerCor100;
+
+const std::vector<const Rule*>& AllRules() {
+  static const std::vector<const Rule*> kRules = [] {
+    std::vector<const Rule*> rules = {
+        &kDockerAud003,
+        &kDockerCor002,
+        &kDockerCor100,
+    };
+    std::sort(rules.begin(), rules.end(),
+              [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
+    return rules;
+  }();
+  return kRules;
+}
+
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view LanguagePrefix(Language language) {
+  return language == Language::kDocker ? "docker" : "docker-compose";
+}
+
+// Every spelling --ruleset accepts, for suggestions.
+std::vector<std::string> KnownSpecs() {
+  std::set<std::string> specs = {"docker/all", "docker-compose/all"};
+  for (const Rule* rule : AllRules()) {
+    std::string prefix(LanguagePrefix(rule->meta.language));
+    specs.insert(prefix + "/" + std::string(rule->meta.id));
+    specs.insert(prefix + "/" + std::string(rule->meta.bundle));
+  }
+  return {specs.begin(), specs.end()};
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                                 std::tolower(static_cast<unsigned char>(b[j - 1]))
+                             ? 0
+                             : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Suggest(std::string_view spec) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (std::string& known : KnownSpecs()) {
+    scored.emplace_back(EditDistance(spec, known), std::move(known));
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> nearest;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) nearest.push_back(scored[i].second);
+  return fmt::format("{}", fmt::join(nearest, ", "));
+}
+
+}  // namespace
+
+const Rule* FindRule(std::string_view id) {
+  const std::string wanted = Upper(id);
+  for (const Rule* rule : AllRules()) {
+    if (rule->meta.id == wanted) return rule;
+  }
+  return nullptr;
+}
+
+bool SelectRules(std::string_view spec, std::vector<const Rule*>* selected, std::string* error) {
+  std::string_view language_part;
+  std::string_view name = spec;
+  if (auto slash = spec.find('/'); slash != std::string_view::npos) {
+    language_part = spec.substr(0, slash);
+    name = spec.substr(slash + 1);
+  }
+  const std::string language = Lower(language_part);
+  const bool any_language = language.empty();
+  if (!any_language && language != "docker" && language != "docker-compose") {
+    *error = fmt::format("unknown ruleset '{}': the language must be docker or docker-compose; "
+                         "did you mean {}?",
+                         spec, Suggest(spec));
+    return false;
+  }
+  auto language_matches = [&](const Rule* rule) {
+    return any_language || LanguagePrefix(rule->meta.language) == language;
+  };
+  std::vector<const Rule*> matched;
+  const std::string lower_name = Lower(name);
+  for (const Rule* rule : AllRules()) {
+    if (!language_matches(rule)) continue;
+    if (lower_name == "all" || Lower(rule->meta.bundle) == lower_name ||
+        Lower(rule->meta.id) == lower_name) {
+      matched.push_back(rule);
+    }
+  }
+  if (matched.empty()) {
+    *error = fmt::format("unknown ruleset '{}'; did you mean {}? ('pathfinder rules list' shows "
+                         "every rule)",
+                         spec, Suggest(spec));
+    return false;
+  }
+  for (const Rule* rule : matched) {
+    if (std::find(selected->begin(), selected->end(), rule) == selected->end()) {
+      selected->push_back(rule);
+    }
+  }
+  return true;
+}
+
+}  // namespace pf::rules
