@@ -1,0 +1,100 @@
+// Runs every fixture under tests/fixtures/docker/<RULE-ID>/ against that
+// rule, two-way: each finding expected, each expectation found.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <variant>
+
+#include <gtest/gtest.h>
+
+#include "dockerfile/parser.h"
+#include "rules/fixture.h"
+#include "rules/registry.h"
+#include "rules/run.h"
+
+namespace pf::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FixtureFile {
+  std::string rule_id;
+  fs::path path;
+};
+
+std::vector<FixtureFile> ListFixtures() {
+  std::vector<FixtureFile> out;
+  fs::path root = fs::path(PF_SOURCE_DIR) / "tests" / "fixtures" / "docker";
+  std::error_code ec;
+  for (const auto& dir : fs::directory_iterator(root, ec)) {
+    if (!dir.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
+      if (file.path().extension() == ".Dockerfile") {
+        out.push_back({dir.path().filename().string(), file.path()});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const FixtureFile& a, const FixtureFile& b) { return a.path < b.path; });
+  return out;
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class DockerFixture : public ::testing::TestWithParam<FixtureFile> {};
+
+TEST_P(DockerFixture, FindingsMatchExpectations) {
+  const FixtureFile& param = GetParam();
+  const Rule* rule = FindRule(param.rule_id);
+  ASSERT_NE(rule, nullptr) << "fixture folder names no rule: " << param.rule_id;
+  const std::string text = ReadAll(param.path);
+  Fixture fixture = ReadFixture(text, /*allow_trailing=*/false);
+  SourceFile source(param.path.filename().string(), text);
+
+  std::vector<std::pair<int, int>> spans;
+  auto parsed = dockerfile::Parse(source);
+  if (auto* file = std::get_if<dockerfile::Dockerfile>(&parsed)) {
+    for (const auto& inst : file->instructions) {
+      spans.emplace_back(inst.range.start.line, inst.range.end.line);
+    }
+  }
+  std::vector<Finding> findings;
+  std::vector<std::string> errors;
+  RunDockerRules(source, {rule}, fixture.build_args, &findings, &errors);
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  for (const std::string& problem : CompareFindings(fixture, param.rule_id, findings, spans)) {
+    ADD_FAILURE() << param.path.string() << ": " << problem;
+  }
+}
+
+std::string FixtureName(const ::testing::TestParamInfo<FixtureFile>& info) {
+  std::string name = info.param.rule_id + "_" + info.param.path.stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, DockerFixture, ::testing::ValuesIn(ListFixtures()),
+                         FixtureName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DockerFixture);
+
+TEST(FixtureCoverage, EveryDockerRuleWithACheckHasFixtures) {
+  std::vector<FixtureFile> fixtures = ListFixtures();
+  for (const Rule* rule : AllRules()) {
+    if (rule->meta.language != Language::kDocker) continue;
+    bool found = std::any_of(fixtures.begin(), fixtures.end(), [&](const FixtureFile& f) {
+      return f.rule_id == rule->meta.id;
+    });
+    EXPECT_TRUE(found) << rule->meta.id << " has no fixture folder";
+  }
+}
+
+}  // namespace
+}  // namespace pf::rules
