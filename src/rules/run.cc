@@ -77,10 +77,9 @@ void RunDockerRules(const SourceFile& source, const std::vector<const Rule*>& ru
     return;
   }
   const auto& file = std::get<dockerfile::Dockerfile>(parsed);
-  if (auto error = ValidateInstructions(file)) {
-    ReportParseError(source, rules, *error, findings);
-    return;
-  }
+  // The tree is sound even when BuildKit would refuse an instruction in it,
+  // so the other rules still run.
+  if (auto error = ValidateInstructions(file)) ReportParseError(source, rules, *error, findings);
   const dockerfile::Model model = dockerfile::Model::Build(file, build_args);
   DockerContext context{source, file, model};
   for (const Rule* rule : rules) {
