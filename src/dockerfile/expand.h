@@ -58,9 +58,9 @@ struct ExpandOptions {
 // `${A:+x}` with A unset do not (their value is then definite).
 struct ExpandResult {
   bool ok = false;
-  std::string error;                 // set when !ok
-  std::string word;                  // ProcessWord result
-  std::vector<std::string> words;    // ProcessWords result
+  std::string error;               // set when !ok
+  std::string word;                // ProcessWord result
+  std::vector<std::string> words;  // ProcessWords result
   std::vector<std::string> unmatched;
   std::vector<std::string> unresolved;
   // True when the expansion succeeded and its value is definite.

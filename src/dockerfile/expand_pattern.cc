@@ -1,0 +1,211 @@
+#include "dockerfile/expand_pattern.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "dockerfile/expand_unicode.h"
+
+namespace pf::dockerfile {
+namespace {
+
+enum class TokenKind { kStar, kAny, kLiteral };
+
+struct Token {
+  TokenKind kind;
+  int32_t cp = 0;
+};
+
+// One decoded character of the subject and where its bytes start.
+struct Rune {
+  int32_t cp;
+  std::size_t offset;
+};
+
+std::vector<Rune> Decode(std::string_view text) {
+  std::vector<Rune> runes;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t len = 0;
+    runes.push_back({DecodeRune(text, pos, &len), pos});
+    pos += len;
+  }
+  return runes;
+}
+
+bool Tokenize(std::string_view pattern, std::vector<Token>* tokens, std::string* error) {
+  std::vector<Rune> runes = Decode(pattern);
+  for (std::size_t i = 0; i < runes.size(); ++i) {
+    int32_t cp = runes[i].cp;
+    if (cp == '*') {
+      tokens->push_back({TokenKind::kStar});
+    } else if (cp == '?') {
+      tokens->push_back({TokenKind::kAny});
+    } else if (cp == '\\') {
+      // `\}` and `\/` only protect the delimiter; the next round adds it.
+      if (i + 1 < runes.size() && (runes[i + 1].cp == '}' || runes[i + 1].cp == '/')) continue;
+      if (i + 1 >= runes.size()) {
+        *error = "invalid escape at end of pattern";
+        return false;
+      }
+      int32_t next = runes[++i].cp;
+      if (next != '*' && next != '?' && next != '\\') {
+        std::string shown;
+        AppendRune(&shown, next);
+        *error = "invalid escape '\\" + shown + "'";
+        return false;
+      }
+      tokens->push_back({TokenKind::kLiteral, next});
+    } else {
+      tokens->push_back({TokenKind::kLiteral, cp});
+    }
+  }
+  return true;
+}
+
+// Backtracking match of tokens[ti..] against runes[ri..]; returns the end
+// index of the first match in preference order (stars try longest first
+// when greedy, shortest first otherwise), or -1.
+long Match(const std::vector<Token>& tokens, std::size_t ti, const std::vector<Rune>& runes,
+           std::size_t ri, bool greedy) {
+  if (ti == tokens.size()) return static_cast<long>(ri);
+  const Token& t = tokens[ti];
+  if (t.kind == TokenKind::kStar) {
+    std::size_t max = ri;
+    while (max < runes.size() && runes[max].cp != '\n') ++max;
+    if (greedy) {
+      for (std::size_t k = max + 1; k-- > ri;) {
+        long e = Match(tokens, ti + 1, runes, k, greedy);
+        if (e >= 0) return e;
+      }
+    } else {
+      for (std::size_t k = ri; k <= max; ++k) {
+        long e = Match(tokens, ti + 1, runes, k, greedy);
+        if (e >= 0) return e;
+      }
+    }
+    return -1;
+  }
+  if (ri >= runes.size()) return -1;
+  if (t.kind == TokenKind::kAny ? runes[ri].cp == '\n' : runes[ri].cp != t.cp) return -1;
+  return Match(tokens, ti + 1, runes, ri + 1, greedy);
+}
+
+std::size_t OffsetOf(const std::vector<Rune>& runes, std::size_t index, std::string_view text) {
+  return index < runes.size() ? runes[index].offset : text.size();
+}
+
+bool IsNameChar(int32_t cp) { return IsLetter(cp) || IsDigit(cp) || cp == '_'; }
+
+// Template expansion of a replace-all replacement: only group 0 exists.
+std::string ExpandTemplate(std::string_view repl, std::string_view match) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < repl.size()) {
+    if (repl[i] != '$' || i + 1 >= repl.size()) {
+      out += repl[i++];
+      continue;
+    }
+    if (repl[i + 1] == '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    bool braced = repl[i + 1] == '{';
+    std::size_t j = i + (braced ? 2 : 1);
+    std::size_t start = j;
+    while (j < repl.size()) {
+      std::size_t len = 0;
+      int32_t cp = DecodeRune(repl, j, &len);
+      if (!IsNameChar(cp)) break;
+      j += len;
+    }
+    std::string_view name = repl.substr(start, j - start);
+    if (name.empty() || (braced && (j >= repl.size() || repl[j] != '}'))) {
+      out += '$';  // malformed reference: kept as text
+      ++i;
+      continue;
+    }
+    if (braced) ++j;
+    if (name == "0") out += match;
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool TrimPrefixPattern(std::string_view pattern, std::string_view value, bool greedy,
+                       std::string* out, std::string* error) {
+  std::vector<Token> tokens;
+  if (!Tokenize(pattern, &tokens, error)) return false;
+  std::vector<Rune> runes = Decode(value);
+  long end = Match(tokens, 0, runes, 0, greedy);
+  std::size_t cut = end < 0 ? 0 : OffsetOf(runes, static_cast<std::size_t>(end), value);
+  *out = std::string(value.substr(cut));
+  return true;
+}
+
+bool TrimSuffixPattern(std::string_view pattern, std::string_view value, bool greedy,
+                       std::string* out, std::string* error) {
+  std::vector<Token> tokens;
+  if (!Tokenize(pattern, &tokens, error)) return false;
+  // Shortest rightmost match = shortest leftmost match of the reversed text.
+  std::vector<Token> reversed_tokens(tokens.rbegin(), tokens.rend());
+  std::vector<Rune> runes = Decode(value);
+  std::vector<Rune> reversed(runes.rbegin(), runes.rend());
+  long end = Match(reversed_tokens, 0, reversed, 0, greedy);
+  std::size_t keep = end < 0 ? runes.size() : runes.size() - static_cast<std::size_t>(end);
+  *out = std::string(value.substr(0, OffsetOf(runes, keep, value)));
+  return true;
+}
+
+bool ReplacePattern(std::string_view pattern, std::string_view value, std::string_view replacement,
+                    bool all, std::string* out, std::string* error) {
+  std::vector<Token> tokens;
+  if (!Tokenize(pattern, &tokens, error)) return false;
+  std::vector<Rune> runes = Decode(value);
+  const auto find = [&](std::size_t from, std::size_t* a0, std::size_t* a1) {
+    for (std::size_t s = from; s <= runes.size(); ++s) {
+      long e = Match(tokens, 0, runes, s, true);
+      if (e >= 0) {
+        *a0 = s;
+        *a1 = static_cast<std::size_t>(e);
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto slice = [&](std::size_t from, std::size_t to) {
+    std::size_t b = OffsetOf(runes, from, value);
+    return value.substr(b, OffsetOf(runes, to, value) - b);
+  };
+  out->clear();
+  if (!all) {
+    std::size_t a0 = 0;
+    std::size_t a1 = 0;
+    if (!find(0, &a0, &a1)) {
+      *out = std::string(value);
+      return true;
+    }
+    *out =
+        std::string(slice(0, a0)) + std::string(replacement) + std::string(slice(a1, runes.size()));
+    return true;
+  }
+  std::size_t last = 0;
+  std::size_t search = 0;
+  while (search <= runes.size()) {
+    std::size_t a0 = 0;
+    std::size_t a1 = 0;
+    if (!find(search, &a0, &a1)) break;
+    *out += slice(last, a0);
+    // No replacement for an empty match right after the previous match.
+    if (a1 > last || a0 == 0) *out += ExpandTemplate(replacement, slice(a0, a1));
+    last = a1;
+    search = search + 1 > a1 ? search + 1 : a1;
+  }
+  *out += slice(last, runes.size());
+  return true;
+}
+
+}  // namespace pf::dockerfile
