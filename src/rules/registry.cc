@@ -9,9 +9,14 @@
 namespace pf::rules {
 
 // Each rule is defined in its own file under rules/docker or rules/compose.
+// Dockerfile: ports and syntax.
 extern const Rule kDockerAud003;
 extern const Rule kDockerCor002;
 extern const Rule kDockerCor100;
+// Dockerfile: images, stages and instructions (declarations).
+// Dockerfile: arguments, environment, files (declarations).
+// Dockerfile: RUN commands (declarations).
+// Compose (declarations).
 
 const std::vector<const Rule*>& AllRules() {
   static const std::vector<const Rule*> kRules = [] {
@@ -19,6 +24,10 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerAud003,
         &kDockerCor002,
         &kDockerCor100,
+        // Dockerfile: images, stages and instructions.
+        // Dockerfile: arguments, environment, files.
+        // Dockerfile: RUN commands.
+        // Compose.
     };
     std::sort(rules.begin(), rules.end(),
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
