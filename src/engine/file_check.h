@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/scan_result.h"
+#include "discover/discover.h"
+#include "dockerfile/model.h"
+#include "rules/rule.h"
+
+namespace pf::engine {
+
+// What checking one file produced.
+struct FileOutcome {
+  bool scanned = false;  // the rules ran (or a syntax error was reported)
+  std::shared_ptr<const SourceFile> source;
+  std::vector<Finding> findings;
+  std::vector<ScanError> errors;
+  std::vector<std::string> notes;  // verbose-only remarks
+};
+
+inline constexpr std::size_t kBinaryProbeBytes = 8192;
+
+// Runs the rules that apply to `kind` over one file's text. Does not throw
+// for anything a rule or the parser throws.
+FileOutcome CheckFile(const std::string& display, std::string text, discover::FileKind kind,
+                      const std::vector<const rules::Rule*>& rules,
+                      const dockerfile::BuildArgs& build_args);
+
+}  // namespace pf::engine

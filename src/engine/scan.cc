@@ -1,0 +1,183 @@
+#include "engine/scan.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <exception>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "engine/file_check.h"
+
+namespace pf::engine {
+
+namespace {
+
+std::string NowRfc3339() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Reads a whole regular file with one read where possible.
+bool ReadFile(const discover::DiscoveredFile& file, std::size_t max_size, std::string* text,
+              std::string* error) {
+  int fd = open(file.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    *error = fmt::format("cannot open: {}", std::strerror(errno));
+    return false;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    *error = "not a regular file";
+    return false;
+  }
+  auto size = static_cast<std::size_t>(st.st_size);
+  if (size > max_size) {
+    close(fd);
+    *error = fmt::format("file too large: {} bytes (limit {} bytes); skipped", size, max_size);
+    return false;
+  }
+  text->resize(size);
+  std::size_t done = 0;
+  while (done < size) {
+    ssize_t n = read(fd, text->data() + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = fmt::format("cannot read: {}", std::strerror(errno));
+      close(fd);
+      return false;
+    }
+    if (n == 0) break;  // shrank while reading
+    done += static_cast<std::size_t>(n);
+  }
+  text->resize(done);
+  close(fd);
+  return true;
+}
+
+// Makes equal fingerprints distinct by an occurrence suffix, in sorted order.
+void AssignFingerprints(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (Finding& f : findings) {
+    std::string fp = ComputeFingerprint(f);
+    int n = seen[fp]++;
+    f.fingerprint = n == 0 ? fp : fmt::format("{}-{}", fp, n);
+  }
+}
+
+void Finish(ScanResult& result) {
+  std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+  AssignFingerprints(result.findings);
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const ScanError& a, const ScanError& b) { return a.file < b.file; });
+}
+
+FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
+                         const ScanOptions& options) {
+  FileOutcome out;
+  std::string text;
+  std::string error;
+  if (!ReadFile(file, options.max_file_size, &text, &error)) {
+    out.errors.push_back(ScanError{file.display, error});
+    return out;
+  }
+  discover::FileKind kind = guess_kind ? discover::GuessKind(file.display, text) : file.kind;
+  return CheckFile(file.display, std::move(text), kind, options.rules, options.build_args);
+}
+
+}  // namespace
+
+ScanResult Scan(const ScanOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  ScanResult result;
+  result.target = options.project;
+  result.timestamp = NowRfc3339();
+  result.rules_executed = static_cast<int>(options.rules.size());
+
+  discover::DiscoverResult found = discover::Discover({options.project, options.excludes});
+  if (!found.fatal_error.empty()) {
+    result.errors.push_back(ScanError{options.project, found.fatal_error});
+    return result;
+  }
+  result.errors = std::move(found.errors);
+
+  const std::size_t count = found.files.size();
+  std::vector<FileOutcome> outcomes(count);
+  std::size_t jobs = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
+                                      : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, std::max<std::size_t>(count, 1));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        outcomes[i] = ReadAndCheck(found.files[i], found.single_file, options);
+      } catch (const std::exception& e) {
+        outcomes[i] = FileOutcome{};
+        outcomes[i].errors.push_back(
+            ScanError{found.files[i].display, fmt::format("internal error: {}", e.what())});
+      }
+    }
+  };
+  if (jobs <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(work);
+    for (std::thread& t : threads) t.join();
+  }
+
+  for (std::size_t i = 0; i < count; ++i) {
+    FileOutcome& o = outcomes[i];
+    if (options.log) {
+      for (const std::string& note : o.notes) options.log(note);
+    }
+    if (o.scanned) ++result.files_scanned;
+    if (!o.findings.empty() && o.source) result.sources[found.files[i].display] = o.source;
+    for (Finding& f : o.findings) result.findings.push_back(std::move(f));
+    for (ScanError& e : o.errors) result.errors.push_back(std::move(e));
+  }
+  Finish(result);
+  result.duration_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+ScanResult ScanText(std::string path, std::string text,
+                    const std::vector<const rules::Rule*>& rules,
+                    const dockerfile::BuildArgs& build_args, discover::FileKind kind) {
+  auto started = std::chrono::steady_clock::now();
+  ScanResult result;
+  result.target = path;
+  result.timestamp = NowRfc3339();
+  result.rules_executed = static_cast<int>(rules.size());
+  FileOutcome o;
+  try {
+    o = CheckFile(path, std::move(text), kind, rules, build_args);
+  } catch (const std::exception& e) {
+    o.errors.push_back(ScanError{path, fmt::format("internal error: {}", e.what())});
+  }
+  if (o.scanned) result.files_scanned = 1;
+  if (!o.findings.empty() && o.source) result.sources[path] = o.source;
+  result.findings = std::move(o.findings);
+  result.errors = std::move(o.errors);
+  Finish(result);
+  result.duration_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace pf::engine

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/scan_result.h"
+#include "discover/discover.h"
+#include "dockerfile/model.h"
+#include "rules/rule.h"
+
+namespace pf::engine {
+
+inline constexpr std::size_t kDefaultMaxFileSize = 16u << 20;  // 16 MiB
+
+struct ScanOptions {
+  std::string project;                    // folder or single file
+  std::vector<const rules::Rule*> rules;  // the selected rules, run in this order
+  dockerfile::BuildArgs build_args;
+  std::vector<std::string> excludes;  // gitignore-style globs
+  int jobs = 0;                       // worker threads; 0 = hardware concurrency
+  std::size_t max_file_size = kDefaultMaxFileSize;
+  // Verbose notes (one line each, in file order); not called when empty.
+  std::function<void(std::string_view)> log;
+};
+
+// Discovers, reads, parses and checks every file of the project. Never
+// throws on user input: unreadable files, rule failures and the like become
+// ScanResult::errors. An unusable project path is an error entry with no
+// file scanned.
+ScanResult Scan(const ScanOptions& options);
+
+// Checks one in-memory file (tests, playground). `path` is the name shown
+// in findings.
+ScanResult ScanText(std::string path, std::string text,
+                    const std::vector<const rules::Rule*>& rules,
+                    const dockerfile::BuildArgs& build_args = {},
+                    discover::FileKind kind = discover::FileKind::kDockerfile);
+
+}  // namespace pf::engine
