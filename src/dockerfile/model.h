@@ -17,11 +17,13 @@ using BuildArgs = std::map<std::string, std::string>;
 
 struct Stage {
   int index = 0;
-  std::string name;                 // `AS name`, lower case; empty if none
+  std::string name;  // `AS name`, lower case; empty if none
   const Instruction* from = nullptr;
-  std::string base;                 // FROM image after expansion
-  bool base_resolved = true;        // false if a variable in it is unknown
-  int base_stage = -1;              // index of the earlier stage FROM names
+  std::string base;           // FROM image after expansion
+  bool base_resolved = true;  // false if a variable in it is unknown
+  int base_stage = -1;        // index of the earlier stage FROM names
+  std::string platform;       // `--platform` after expansion; empty if none
+  bool platform_resolved = true;
   std::vector<const Instruction*> instructions;  // after FROM, in order
 };
 
@@ -30,6 +32,9 @@ struct Stage {
 // FROM lines and inside a stage only once re-declared there; ARG and ENV
 // accumulate in order within a stage; a stage built FROM an earlier stage
 // starts with that stage's ENV and ARGs; --build-arg overrides ARG defaults.
+// BuildKit's automatic platform ARGs (TARGETPLATFORM, BUILDARCH, ...) are
+// set with unknown values (Env::SetUnknown): words using them are unresolved.
+// A stage's base image may bring its own ENV, which is not known here.
 class Model {
  public:
   static Model Build(const Dockerfile& file, const BuildArgs& build_args = {});
