@@ -14,6 +14,7 @@ namespace pf::dockerfile {
 namespace {
 
 constexpr int32_t kEof = -1;
+constexpr int kMaxDepth = 200;
 
 // Ordered set of names; order of first insertion is kept for stable output.
 class NameList {
@@ -279,6 +280,15 @@ class Lexer {
   }
 
   bool Dollar(Piece* out) {
+    // Nesting is bounded so hostile input cannot exhaust the stack.
+    if (depth_ >= kMaxDepth) return Fail("substitutions nested too deeply");
+    ++depth_;
+    bool ok = DollarBody(out);
+    --depth_;
+    return ok;
+  }
+
+  bool DollarBody(Piece* out) {
     Next();
     if (Peek() != '{') {
       std::string name = Name();
@@ -408,6 +418,7 @@ class Lexer {
   int32_t escape_;
   std::size_t pos_ = 0;
   bool raw_escapes_ = false;
+  int depth_ = 0;
   std::string error_;
   NameList unmatched_;
 };

@@ -63,33 +63,56 @@ bool Tokenize(std::string_view pattern, std::vector<Token>* tokens, std::string*
   return true;
 }
 
-// Backtracking match of tokens[ti..] against runes[ri..]; returns the end
-// index of the first match in preference order (stars try longest first
-// when greedy, shortest first otherwise), or -1.
-long Match(const std::vector<Token>& tokens, std::size_t ti, const std::vector<Rune>& runes,
-           std::size_t ri, bool greedy) {
-  if (ti == tokens.size()) return static_cast<long>(ri);
-  const Token& t = tokens[ti];
-  if (t.kind == TokenKind::kStar) {
-    std::size_t max = ri;
-    while (max < runes.size() && runes[max].cp != '\n') ++max;
-    if (greedy) {
-      for (std::size_t k = max + 1; k-- > ri;) {
-        long e = Match(tokens, ti + 1, runes, k, greedy);
-        if (e >= 0) return e;
-      }
-    } else {
-      for (std::size_t k = ri; k <= max; ++k) {
-        long e = Match(tokens, ti + 1, runes, k, greedy);
-        if (e >= 0) return e;
-      }
-    }
-    return -1;
+// Backtracking match of the tokens against runes from `start`; gives the
+// end index of the first match in preference order (stars try longest first
+// when greedy, shortest first otherwise), or -1. Failed (token, rune) states
+// are remembered so that many stars cannot make it exponential.
+class Matcher {
+ public:
+  Matcher(const std::vector<Token>& tokens, const std::vector<Rune>& runes, bool greedy)
+      : tokens_(tokens),
+        runes_(runes),
+        greedy_(greedy),
+        failed_((tokens.size() + 1) * (runes.size() + 1), false) {}
+
+  long MatchAt(std::size_t start) { return Match(0, start); }
+
+ private:
+  long Match(std::size_t ti, std::size_t ri) {
+    if (ti == tokens_.size()) return static_cast<long>(ri);
+    std::size_t key = ti * (runes_.size() + 1) + ri;
+    if (failed_[key]) return -1;
+    long e = Step(ti, ri);
+    if (e < 0) failed_[key] = true;
+    return e;
   }
-  if (ri >= runes.size()) return -1;
-  if (t.kind == TokenKind::kAny ? runes[ri].cp == '\n' : runes[ri].cp != t.cp) return -1;
-  return Match(tokens, ti + 1, runes, ri + 1, greedy);
-}
+
+  long Step(std::size_t ti, std::size_t ri) {
+    const Token& t = tokens_[ti];
+    if (t.kind == TokenKind::kStar) {
+      std::size_t max = ri;
+      while (max < runes_.size() && runes_[max].cp != '\n') ++max;
+      if (greedy_) {
+        for (std::size_t k = max + 1; k-- > ri;) {
+          if (long e = Match(ti + 1, k); e >= 0) return e;
+        }
+      } else {
+        for (std::size_t k = ri; k <= max; ++k) {
+          if (long e = Match(ti + 1, k); e >= 0) return e;
+        }
+      }
+      return -1;
+    }
+    if (ri >= runes_.size()) return -1;
+    if (t.kind == TokenKind::kAny ? runes_[ri].cp == '\n' : runes_[ri].cp != t.cp) return -1;
+    return Match(ti + 1, ri + 1);
+  }
+
+  const std::vector<Token>& tokens_;
+  const std::vector<Rune>& runes_;
+  bool greedy_;
+  std::vector<bool> failed_;
+};
 
 std::size_t OffsetOf(const std::vector<Rune>& runes, std::size_t index, std::string_view text) {
   return index < runes.size() ? runes[index].offset : text.size();
@@ -140,7 +163,7 @@ bool TrimPrefixPattern(std::string_view pattern, std::string_view value, bool gr
   std::vector<Token> tokens;
   if (!Tokenize(pattern, &tokens, error)) return false;
   std::vector<Rune> runes = Decode(value);
-  long end = Match(tokens, 0, runes, 0, greedy);
+  long end = Matcher(tokens, runes, greedy).MatchAt(0);
   std::size_t cut = end < 0 ? 0 : OffsetOf(runes, static_cast<std::size_t>(end), value);
   *out = std::string(value.substr(cut));
   return true;
@@ -154,7 +177,7 @@ bool TrimSuffixPattern(std::string_view pattern, std::string_view value, bool gr
   std::vector<Token> reversed_tokens(tokens.rbegin(), tokens.rend());
   std::vector<Rune> runes = Decode(value);
   std::vector<Rune> reversed(runes.rbegin(), runes.rend());
-  long end = Match(reversed_tokens, 0, reversed, 0, greedy);
+  long end = Matcher(reversed_tokens, reversed, greedy).MatchAt(0);
   std::size_t keep = end < 0 ? runes.size() : runes.size() - static_cast<std::size_t>(end);
   *out = std::string(value.substr(0, OffsetOf(runes, keep, value)));
   return true;
@@ -165,9 +188,10 @@ bool ReplacePattern(std::string_view pattern, std::string_view value, std::strin
   std::vector<Token> tokens;
   if (!Tokenize(pattern, &tokens, error)) return false;
   std::vector<Rune> runes = Decode(value);
+  Matcher matcher(tokens, runes, true);
   const auto find = [&](std::size_t from, std::size_t* a0, std::size_t* a1) {
     for (std::size_t s = from; s <= runes.size(); ++s) {
-      long e = Match(tokens, 0, runes, s, true);
+      long e = matcher.MatchAt(s);
       if (e >= 0) {
         *a0 = s;
         *a1 = static_cast<std::size_t>(e);

@@ -159,5 +159,17 @@ TEST(Expand, NonAsciiText) {
   EXPECT_EQ(ExpandWord("x$명—y", env).word, "x값—y");
 }
 
+TEST(Expand, HostileInputStaysBounded) {
+  Env env;
+  env.Set("LONG", std::string(400, 'a'));
+  ExpandResult stars = ExpandWord("${LONG#*a*a*a*a*a*a*a*a*a*a*b}", env);
+  ASSERT_TRUE(stars.ok);
+  EXPECT_EQ(stars.word.size(), 400u);
+  std::string nested;
+  for (int i = 0; i < 5000; ++i) nested += "${A:-";
+  ExpandResult deep = ExpandWord(nested, env);
+  EXPECT_FALSE(deep.ok);
+}
+
 }  // namespace
 }  // namespace pf::dockerfile
