@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/source.h"
 #include "dockerfile/ast.h"
 #include "dockerfile/model.h"
+#include "rules/run_scripts.h"
 
 namespace pf::compose {
 struct Project;  // compose/model.h
@@ -61,9 +63,21 @@ class Emitter {
 };
 
 struct DockerContext {
+  DockerContext(const SourceFile& s, const dockerfile::Dockerfile& f, const dockerfile::Model& m)
+      : source(s), file(f), model(m) {}
   const SourceFile& source;
   const dockerfile::Dockerfile& file;
   const dockerfile::Model& model;
+
+  // Every RUN's shell script, parsed on first use and then shared by the
+  // rules of this file (one context per file, one thread per file).
+  const std::vector<RunScript>& run_scripts() const {
+    if (!run_scripts_) run_scripts_ = CollectRunScripts(file, model);
+    return *run_scripts_;
+  }
+
+ private:
+  mutable std::optional<std::vector<RunScript>> run_scripts_;
 };
 
 struct ComposeContext {

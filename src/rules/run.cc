@@ -81,7 +81,7 @@ void RunDockerRules(const SourceFile& source, const std::vector<const Rule*>& ru
   // so the other rules still run.
   if (auto error = ValidateInstructions(file)) ReportParseError(source, rules, *error, findings);
   const dockerfile::Model model = dockerfile::Model::Build(file, build_args);
-  DockerContext context{source, file, model};
+  DockerContext context(source, file, model);
   for (const Rule* rule : rules) {
     if (rule->docker == nullptr) continue;
     std::vector<Finding> found;
