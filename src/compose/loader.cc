@@ -310,14 +310,15 @@ class Loader {
     std::unordered_map<std::string, std::size_t> seen;
     std::vector<YAML::Node> merges;
     for (auto it = y.begin(); it != y.end(); ++it) {
-      const YAML::Node& k = it->first;
+      const YAML::Node k = it->first;  // a copy: `it->` yields a temporary
+      const YAML::Node v = it->second;
       const std::size_t kpos = static_cast<std::size_t>(k.Mark().pos);
       if (k.Type() != YAML::NodeType::Scalar && k.Type() != YAML::NodeType::Null) {
         Fail("mapping keys must be strings", file, kpos);
       }
       std::string key = k.Type() == YAML::NodeType::Scalar ? k.Scalar() : std::string();
       if (key == "<<" && k.Tag() != "!") {
-        merges.push_back(it->second);
+        merges.push_back(v);
         continue;
       }
       Range key_range = ScalarRange(src, kpos, key);
@@ -329,7 +330,7 @@ class Loader {
       }
       out.entries.push_back(MapEntry{key, key_range, Node{}});
       path.push_back(key);
-      Convert(it->second, file, depth + 1, path, out.entries.back().value);
+      Convert(v, file, depth + 1, path, out.entries.back().value);
       path.pop_back();
     }
     // Merge keys: explicit keys win, then earlier merged mappings win.
