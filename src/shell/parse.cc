@@ -24,17 +24,33 @@ void SortBySource(ParseResult* r) {
   for (std::size_t k = 0; k < n; ++k)
     new_index[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
   auto remap = [&](int i) { return i < 0 ? i : new_index[static_cast<std::size_t>(i)]; };
-  std::vector<SimpleCommand> sorted;
-  sorted.reserve(n);
-  for (int old : order) {
-    SimpleCommand c = std::move(r->commands[static_cast<std::size_t>(old)]);
-    c.index = static_cast<int>(sorted.size());
+  bool identity = true;
+  for (std::size_t k = 0; k < n && identity; ++k) identity = order[k] == static_cast<int>(k);
+  if (identity) return;
+  // Apply the permutation in place (cycle by cycle): no second copy of the
+  // commands, which matters for very large scripts.
+  std::vector<bool> done(n, false);
+  for (std::size_t start = 0; start < n; ++start) {
+    if (done[start]) continue;
+    std::size_t k = start;
+    SimpleCommand tmp = std::move(r->commands[start]);
+    while (true) {
+      done[k] = true;
+      std::size_t from = static_cast<std::size_t>(order[k]);
+      if (from == start) {
+        r->commands[k] = std::move(tmp);
+        break;
+      }
+      r->commands[k] = std::move(r->commands[from]);
+      k = from;
+    }
+  }
+  for (SimpleCommand& c : r->commands) {
+    c.index = remap(c.index);
     c.pipe_from = remap(c.pipe_from);
     c.pipe_to = remap(c.pipe_to);
     c.parent = remap(c.parent);
-    sorted.push_back(std::move(c));
   }
-  r->commands = std::move(sorted);
   for (Pipeline& p : r->pipelines) {
     for (int& c : p.commands) c = remap(c);
   }
@@ -104,6 +120,9 @@ const SimpleCommand* ParseResult::PipeTarget(const SimpleCommand& c) const {
 ParseResult Parse(std::string_view script, const ParseOptions& options) {
   ParseResult r;
   r.scope_parents.push_back(-1);
+  // Untouched capacity costs nothing; it saves repeated moves on big inputs.
+  r.commands.reserve(script.size() / 16 + 4);
+  r.pipelines.reserve(script.size() / 16 + 4);
   internal::ParserEnv env;
   env.max_depth = options.max_depth;
   {
