@@ -1,0 +1,103 @@
+#include "cli/app.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace pf::cli {
+
+int UsageError(const std::string& message, const std::string& hint) {
+  std::cerr << fmt::format("pathfinder: error: {}\n", message);
+  if (!hint.empty()) std::cerr << fmt::format("hint: {}\n", hint);
+  return kExitError;
+}
+
+namespace {
+
+void AddScanOptions(CLI::App& scan, ScanFlags& f) {
+  scan.add_option("-p,--project", f.project, "Project folder or a single file to scan")->required();
+  scan.add_option("--ruleset", f.rulesets,
+                  "Rules to run: docker/all, docker/security, docker/DOCKER-AUD-003, ... "
+                  "(repeatable, comma lists accepted; default: all)")
+      ->delimiter(',');
+  scan.add_option("--rules", f.rules_path, "User rule file or folder (not supported yet)");
+  scan.add_option("-o,--output", f.output, "Output format: text, json");
+  scan.add_option("-f,--output-file", f.output_file, "Write the report to this file");
+  scan.add_option("--fail-on", f.fail_on,
+                  "Exit 1 when a finding has one of these severities "
+                  "(comma list of critical,high,medium,low,info)")
+      ->delimiter(',');
+  scan.add_option("--build-arg", f.build_args, "Value for an ARG, as docker build --build-arg");
+  scan.add_option("--exclude", f.excludes, "Skip paths matching this gitignore-style glob");
+  scan.add_option("--jobs", f.jobs, "Worker threads (default: number of CPUs)");
+  scan.add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
+  scan.add_flag("--debug", f.debug, "More detail than --verbose on stderr");
+  scan.add_flag("--no-color", f.no_color, "Never colour the text report");
+  scan.add_flag("--refresh-rules", f.refresh_rules,
+                "Accepted for compatibility; rules are built in");
+  scan.add_flag("--diff-aware", f.diff_aware,
+                "Report only files changed between --base and --head (not implemented yet)");
+  scan.add_option("--base", f.base, "Base git ref for --diff-aware");
+  scan.add_option("--head", f.head, "Head git ref for --diff-aware");
+}
+
+std::string HintFor(const CLI::App& app, const CLI::App* failing) {
+  std::string path = "pathfinder";
+  if (failing != nullptr && failing != &app) {
+    std::vector<std::string> names;
+    for (const CLI::App* a = failing; a != nullptr && a != &app; a = a->get_parent()) {
+      names.insert(names.begin(), a->get_name());
+    }
+    for (const std::string& n : names) path += " " + n;
+  }
+  return fmt::format("run '{} --help' for usage", path);
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  CLI::App app{"Fast, exact static scanner for Dockerfiles and docker-compose files", "pathfinder"};
+  app.require_subcommand(1);
+
+  ScanFlags scan_flags;
+  CLI::App* scan = app.add_subcommand("scan", "Scan a project and print a report");
+  AddScanOptions(*scan, scan_flags);
+
+  CLI::App* version = app.add_subcommand("version", "Print version and build information");
+
+  CLI::App* rules = app.add_subcommand("rules", "List the rules or show one rule's page");
+  rules->require_subcommand(1);
+  std::vector<std::string> list_rulesets;
+  CLI::App* list = rules->add_subcommand("list", "List the rules (id, severity, name, bundle)");
+  list->add_option("--ruleset", list_rulesets, "Only rules of this ruleset (repeatable)")
+      ->delimiter(',');
+  std::string show_id;
+  CLI::App* show = rules->add_subcommand("show", "Print one rule's documentation");
+  show->add_option("id", show_id, "Rule id, e.g. DOCKER-AUD-003")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Find the deepest subcommand named on the command line for the hint.
+    const CLI::App* failing = &app;
+    for (const CLI::App* sub : {scan, version, rules, list, show}) {
+      if (sub->parsed()) failing = sub;
+    }
+    return UsageError(e.what(), HintFor(app, failing));
+  }
+
+  if (scan->parsed()) return RunScan(scan_flags);
+  if (version->parsed()) return RunVersion();
+  if (list->parsed()) return RunRulesList(list_rulesets);
+  if (show->parsed()) return RunRulesShow(show_id);
+  return UsageError("no command given", "run 'pathfinder --help' for usage");
+}
+
+}  // namespace pf::cli

@@ -1,0 +1,128 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "report/reporter.h"
+#include "rules/registry.h"
+
+namespace pf::cli {
+
+namespace {
+
+std::string_view LanguageName(rules::Language l) {
+  return l == rules::Language::kDocker ? "docker" : "docker-compose";
+}
+
+void Section(std::string_view title, std::string_view body) {
+  if (body.empty()) return;
+  std::cout << title << "\n" << std::string(title.size(), '-') << "\n" << body;
+  if (body.back() != '\n') std::cout << "\n";
+  std::cout << "\n";
+}
+
+void Example(std::string_view title, std::string_view code) {
+  if (code.empty()) return;
+  std::cout << title << "\n" << std::string(title.size(), '-') << "\n";
+  std::string_view rest = code;
+  while (!rest.empty()) {
+    std::size_t nl = rest.find('\n');
+    std::cout << "    " << rest.substr(0, nl) << "\n";
+    if (nl == std::string_view::npos) break;
+    rest.remove_prefix(nl + 1);
+  }
+  std::cout << "\n";
+}
+
+}  // namespace
+
+int RunRulesList(const std::vector<std::string>& rulesets) {
+  std::vector<const rules::Rule*> selected;
+  if (rulesets.empty()) {
+    selected = rules::AllRules();
+  } else {
+    std::string error;
+    for (const std::string& spec : rulesets) {
+      if (!spec.empty() && !rules::SelectRules(spec, &selected, &error)) {
+        return UsageError(error, "run 'pathfinder rules list' without --ruleset to see all");
+      }
+    }
+    std::sort(selected.begin(), selected.end(),
+              [](const rules::Rule* a, const rules::Rule* b) { return a->meta.id < b->meta.id; });
+  }
+  std::size_t id_w = 2, name_w = 4;
+  for (const rules::Rule* r : selected) {
+    id_w = std::max(id_w, r->meta.id.size());
+    name_w = std::max(name_w, r->meta.name.size());
+  }
+  std::cout << fmt::format("{:<{}}  {:<8}  {:<{}}  {}\n", "ID", id_w, "SEVERITY", "NAME", name_w,
+                           "BUNDLE");
+  for (const rules::Rule* r : selected) {
+    std::cout << fmt::format("{:<{}}  {:<8}  {:<{}}  {}/{}\n", r->meta.id, id_w,
+                             SeverityLabel(r->meta.severity), r->meta.name, name_w,
+                             LanguageName(r->meta.language), r->meta.bundle);
+  }
+  std::cout << fmt::format("\n{} rules\n", selected.size());
+  return kExitClean;
+}
+
+int RunRulesShow(const std::string& id) {
+  const rules::Rule* rule = rules::FindRule(id);
+  if (rule == nullptr) {
+    std::vector<const rules::Rule*> unused;
+    std::string error;
+    if (!rules::SelectRules(id, &unused, &error)) {
+      return UsageError(fmt::format("no rule '{}'", id), error);
+    }
+    return UsageError(fmt::format("'{}' names a ruleset, not one rule", id),
+                      fmt::format("run 'pathfinder rules list --ruleset {}'", id));
+  }
+  const rules::RuleMeta& m = rule->meta;
+  std::string title = fmt::format("{}  {}", m.id, m.name);
+  std::cout << title << "\n" << std::string(title.size(), '=') << "\n\n";
+  std::cout << fmt::format("Severity:  {}\n", SeverityLabel(m.severity));
+  std::cout << fmt::format("Category:  {}\n", m.category);
+  if (!m.cwe.empty()) std::cout << fmt::format("CWE:       {}\n", m.cwe);
+  std::cout << fmt::format("Language:  {}\n", LanguageName(m.language));
+  std::cout << fmt::format("Bundle:    {}/{}\n", LanguageName(m.language), m.bundle);
+  if (!m.tags.empty()) std::cout << fmt::format("Tags:      {}\n", fmt::join(m.tags, ", "));
+  std::cout << fmt::format("Select:    --ruleset {}/{}\n\n", LanguageName(m.language), m.id);
+  if (!m.summary.empty()) std::cout << m.summary << "\n\n";
+  Section("What it does", m.docs.what);
+  Section("Why it matters", m.docs.why);
+  Example("Example (bad)", m.docs.bad_example);
+  Example("Example (good)", m.docs.good_example);
+  Section("How to fix", m.docs.fix);
+  if (!m.docs.references.empty()) {
+    std::cout << "References\n----------\n";
+    for (std::string_view ref : m.docs.references) std::cout << "  " << ref << "\n";
+  }
+  return kExitClean;
+}
+
+int RunVersion() {
+#if defined(__clang__)
+  std::string compiler =
+      fmt::format("clang {}.{}.{}", __clang_major__, __clang_minor__, __clang_patchlevel__);
+#elif defined(__GNUC__)
+  std::string compiler = fmt::format("gcc {}.{}.{}", __GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__);
+#else
+  std::string compiler = "unknown";
+#endif
+#if defined(PF_BUILD_TYPE)
+  std::string build_type = PF_BUILD_TYPE;
+#elif defined(NDEBUG)
+  std::string build_type = "release";
+#else
+  std::string build_type = "debug";
+#endif
+  std::cout << fmt::format("pathfinder {}\n", report::kToolVersion);
+  std::cout << fmt::format("compiler:   {}\n", compiler);
+  std::cout << fmt::format("build type: {}\n", build_type);
+  std::cout << fmt::format("C++:        {}\n", __cplusplus);
+  std::cout << fmt::format("rules:      {}\n", rules::AllRules().size());
+  return kExitClean;
+}
+
+}  // namespace pf::cli
