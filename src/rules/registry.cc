@@ -14,6 +14,21 @@ extern const Rule kDockerAud003;
 extern const Rule kDockerCor002;
 extern const Rule kDockerCor100;
 // Dockerfile: images, stages and instructions (declarations).
+extern const Rule kDockerAud001;
+extern const Rule kDockerAud100;
+extern const Rule kDockerBp001;
+extern const Rule kDockerBp003;
+extern const Rule kDockerBp015;
+extern const Rule kDockerBp016;
+extern const Rule kDockerBp018;
+extern const Rule kDockerBp022;
+extern const Rule kDockerBp027;
+extern const Rule kDockerCor001;
+extern const Rule kDockerCor003;
+extern const Rule kDockerCor101;
+extern const Rule kDockerCor102;
+extern const Rule kDockerSec001;
+extern const Rule kDockerSec100;
 // Dockerfile: arguments, environment, files (declarations).
 // Dockerfile: RUN commands (declarations).
 // Compose (declarations).
@@ -25,6 +40,21 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerCor002,
         &kDockerCor100,
         // Dockerfile: images, stages and instructions.
+        &kDockerAud001,
+        &kDockerAud100,
+        &kDockerBp001,
+        &kDockerBp003,
+        &kDockerBp015,
+        &kDockerBp016,
+        &kDockerBp018,
+        &kDockerBp022,
+        &kDockerBp027,
+        &kDockerCor001,
+        &kDockerCor003,
+        &kDockerCor101,
+        &kDockerCor102,
+        &kDockerSec001,
+        &kDockerSec100,
         // Dockerfile: arguments, environment, files.
         // Dockerfile: RUN commands.
         // Compose.
