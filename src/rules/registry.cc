@@ -30,6 +30,14 @@ extern const Rule kDockerCor102;
 extern const Rule kDockerSec001;
 extern const Rule kDockerSec100;
 // Dockerfile: arguments, environment, files (declarations).
+extern const Rule kDockerBp011;
+extern const Rule kDockerCor103;
+extern const Rule kDockerSec005;
+extern const Rule kDockerSec006;
+extern const Rule kDockerSec102;
+extern const Rule kDockerSec103;
+extern const Rule kDockerSec104;
+extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
 // Compose (declarations).
 
@@ -56,6 +64,14 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec001,
         &kDockerSec100,
         // Dockerfile: arguments, environment, files.
+        &kDockerBp011,
+        &kDockerCor103,
+        &kDockerSec005,
+        &kDockerSec006,
+        &kDockerSec102,
+        &kDockerSec103,
+        &kDockerSec104,
+        &kDockerSec106,
         // Dockerfile: RUN commands.
         // Compose.
     };
