@@ -101,13 +101,15 @@ void Parser::ParseScript() {
   pending_heredocs_.clear();
 }
 
-void Parser::ParseList() {
+Parser::PipeRef Parser::ParseList() {
   Op prev = Op::kNone;
+  PipeRef open;  // last pipeline when no separator followed it
   while (!abandoned_) {
     SkipNewlines();
     const Token& t = Peek();
-    if (t.kind == Tok::kEnd || IsTerminator(t)) return;
+    if (t.kind == Tok::kEnd || IsTerminator(t)) return open;
     PipeRef p = ParseAndOr(prev);
+    open = {};
     const Token& s = Peek();
     Op sep = Op::kNone;
     if (IsOp(s, ";")) {
@@ -123,11 +125,13 @@ void Parser::ParseList() {
       Take();
       continue;
     }
+    open = p;
     const Token& u = Peek();
-    if (u.kind == Tok::kEnd || IsTerminator(u)) return;
+    if (u.kind == Tok::kEnd || IsTerminator(u)) return open;
     Error("unexpected " + Describe(text_, u), u.begin);
     Take();
   }
+  return open;
 }
 
 void Parser::SetNext(const PipeRef& p, Op op) {
@@ -548,10 +552,11 @@ void Parser::ParseCase() {
     Take();
     ParserEnv saved = env_;
     if (!Deeper(kInCase, false)) return;
-    ParseList();
+    PipeRef last = ParseList();
     env_ = saved;
     const Token& e = Peek();
     if (IsOp(e, ";;") || IsOp(e, ";&") || IsOp(e, ";;&")) {
+      SetNext(last, Op::kCaseEnd);
       Take();
       continue;
     }

@@ -73,7 +73,6 @@ class Parser {
   void AppendRaw(ShellWord* w, std::size_t begin, std::size_t end);
 
   // Grammar (grammar.cc).
-  void ParseList();
   struct CmdRef {
     int first = -1;  // receiving side (first command)
     int last = -1;   // sending side (last command)
@@ -82,6 +81,8 @@ class Parser {
     int index = -1;
     CmdRef cmds;
   };
+  // Returns the last pipeline when nothing separates it from what follows.
+  PipeRef ParseList();
   PipeRef ParseAndOr(Op prev);
   PipeRef ParsePipeline(Op prev);
   void SetNext(const PipeRef& p, Op op);

@@ -151,7 +151,9 @@ struct ParseResult {
   // Every simple command in source order, nested ones included (bodies of
   // compound commands, functions, command substitutions, sh -c scripts).
   std::vector<SimpleCommand> commands;
-  std::vector<Pipeline> pipelines;  // in source order of their start
+  // Pipelines of the given text in source order of their start, then those
+  // of nested scripts (sh -c, backticks).
+  std::vector<Pipeline> pipelines;
   std::vector<Heredoc> heredocs;
   std::vector<int> scope_parents;  // scope id -> parent scope id (-1 for 0)
 

@@ -520,6 +520,69 @@ TEST(ShellWrappers, SuAndEvalAndHeredocShell) {
   EXPECT_EQ(dates, 1);
 }
 
+TEST(ShellParse, CaseItemsEndWithCaseEnd) {
+  ParseResult r = Parse("case a in a) echo 1 ;; b) echo 2; echo 3;; esac");
+  ASSERT_EQ(r.commands.size(), 3u);
+  EXPECT_EQ(r.commands[0].next_op, Op::kCaseEnd);
+  EXPECT_EQ(r.commands[1].next_op, Op::kSemicolon);
+}
+
+TEST(ShellParse, ProcessSubstitution) {
+  ParseResult r = Parse("diff <(sort a) <(sort b) > >(tee log)");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(AllArgv(r),
+            (VV{{"diff", "<(sort a)", "<(sort b)"}, {"sort", "a"}, {"sort", "b"}, {"tee", "log"}}));
+  EXPECT_TRUE(r.commands[1].Has(kInCommandSubst));
+  EXPECT_EQ(r.commands[0].redirects.size(), 1u);
+}
+
+TEST(ShellParse, OperatorsNeedNoSpaces) {
+  ParseResult r = Parse("a&&b||c;d|e>f<g");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(AllArgv(r), (VV{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}));
+  EXPECT_EQ(r.commands[4].redirects.size(), 2u);
+  EXPECT_EQ(r.commands[4].pipe_from, 3);
+}
+
+TEST(ShellParse, BackgroundAndNewlineAfterOperators) {
+  ParseResult r = Parse("a &&\n  b |\n  c\nd &\ne");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.commands.size(), 5u);
+  EXPECT_EQ(r.commands[1].next_op, Op::kPipe);
+  EXPECT_EQ(r.commands[3].next_op, Op::kBackground);
+}
+
+TEST(ShellWrappers, WrapperWithoutCommandIsTheCommand) {
+  EXPECT_EQ(Parse("env").commands[0].Name(), "env");
+  EXPECT_EQ(Parse("xargs").commands[0].Name(), "xargs");
+  EXPECT_EQ(Parse("nohup").commands[0].Name(), "nohup");
+  ParseResult r = Parse("sudo apt-get update");
+  EXPECT_EQ(r.commands[0].argv[0].value, "sudo");  // still visible for sudo rules
+  EXPECT_EQ(r.commands[0].Name(), "apt-get");
+}
+
+TEST(ShellWrappers, ShellScriptArgumentsAndLoginFlags) {
+  ParseResult r = Parse("bash -lc 'make \"$0\"' target; sh -o errexit -c 'ls'");
+  EXPECT_NE(Find(r, "make"), nullptr);
+  EXPECT_NE(Find(r, "ls"), nullptr);
+  EXPECT_EQ(Find(r, "target"), nullptr);
+  ParseResult r2 = Parse("sh script.sh -c 'not a script'");
+  EXPECT_EQ(Find(r2, "not"), nullptr);
+  ParseResult r3 = Parse("sh -c \"$CMD\"");
+  EXPECT_TRUE(r3.ok);
+  EXPECT_EQ(r3.commands.size(), 2u);
+  EXPECT_EQ(r3.commands[1].Name(), "");
+}
+
+TEST(ShellWrappers, NestedScriptScope) {
+  ParseResult r = Parse("sh -c 'cd /x && make'; ls");
+  const SimpleCommand* cd = Find(r, "cd");
+  ASSERT_NE(cd, nullptr);
+  auto later = CommandsAfterInSameShell(r, *cd);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(later[0]->Name(), "make");
+}
+
 // ---- flags ----
 
 TEST(ShellFlags, CombinedShortFlags) {
