@@ -22,10 +22,11 @@ void CheckArg(const dockerfile::Instruction& arg, Emitter& emitter) {
   }
   if (first == nullptr) return;
   std::string message = fmt::format(
-      "build argument{} {} look{} like a secret: ARG values are visible in the image "
+      "build argument{} {} look{} like {}: ARG values are visible in the image "
       "history (`docker history`) and to every later RUN; pass secrets with `RUN "
       "--mount=type=secret,id=...` and `docker build --secret` instead",
-      names.size() > 1 ? "s" : "", fmt::join(names, ", "), names.size() > 1 ? "" : "s");
+      names.size() > 1 ? "s" : "", fmt::join(names, ", "), names.size() > 1 ? "" : "s",
+      names.size() > 1 ? "secrets" : "a secret");
   emitter.Report(first->range, std::move(message), fmt::format("{}", fmt::join(names, " ")));
 }
 
