@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pf::e2e {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built pathfinder binary with `args` in `cwd` (no shell), with
+// NO_COLOR unset unless `env` adds it.
+RunResult RunPathfinder(const std::vector<std::string>& args, const std::string& cwd = ".",
+                        const std::vector<std::string>& env = {});
+
+// A fresh temporary folder, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // Writes `text` to path()/rel, creating folders.
+  void Write(const std::string& rel, const std::string& text) const;
+
+ private:
+  std::string path_;
+};
+
+// Replaces the JSON "timestamp" and "duration" values with fixed ones.
+std::string NormaliseJson(std::string json);
+
+std::string ReadFileText(const std::string& path);
+
+}  // namespace pf::e2e
