@@ -74,8 +74,10 @@ std::vector<ExposedPort> ExposedPorts(const DockerContext& context,
 
 std::string PortText(const ExposedPort& port) {
   if (!port.numeric) return port.spec;
-  if (port.low == port.high) return std::to_string(port.low);
-  return std::to_string(port.low) + "-" + std::to_string(port.high);
+  std::string text = std::to_string(port.low);
+  if (port.low != port.high) text += "-" + std::to_string(port.high);
+  if (!port.protocol.empty()) text += "/" + port.protocol;
+  return text;
 }
 
 std::vector<ExposeSite> ExposeInstructions(const dockerfile::Dockerfile& file) {

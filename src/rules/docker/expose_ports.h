@@ -31,7 +31,8 @@ std::vector<ExposedPort> ExposedPorts(const DockerContext& context,
                                       const dockerfile::Instruction& expose,
                                       const dockerfile::Instruction& scope);
 
-// "80", "80-90": the container port or range as it should be shown.
+// "80", "80-90", "53/udp": the container port or range as it should be
+// shown, with the protocol when one is written.
 std::string PortText(const ExposedPort& port);
 
 struct ExposeSite {
