@@ -145,6 +145,17 @@ TEST(Discovery, GitignoreAndExclude) {
   EXPECT_EQ(files, (std::set<std::string>{"Dockerfile", "tools/Dockerfile"}));
 }
 
+TEST(Discovery, ComposeFilesAreLoaded) {
+  TempDir dir;
+  dir.Write("Dockerfile", "FROM alpine:3.20\nEXPOSE 80\n");
+  dir.Write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+  dir.Write("broken/docker-compose.yml", "services:\n  web: [unclosed\n");
+  Json doc = ScanJson(dir.path(), kExpose);
+  EXPECT_EQ(doc["scan"]["files_scanned"], 2);
+  EXPECT_NE(ErrorFor(doc, "broken/docker-compose.yml").find("does not load"), std::string::npos)
+      << doc["errors"].dump();
+}
+
 TEST(Discovery, SingleFileWithAnyName) {
   TempDir dir;
   dir.Write("build.txt", "FROM alpine:3.20\nEXPOSE 80\n");

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 
+#include "compose/loader.h"
 #include "rules/run.h"
 
 namespace pf::engine {
@@ -55,10 +56,50 @@ void CheckDockerfile(const SourceFile& source, const std::vector<const rules::Ru
   }
 }
 
+void RunComposeRules(const SourceFile& source, const compose::Project& project,
+                     const std::vector<const rules::Rule*>& rules, FileOutcome& out) {
+  rules::ComposeContext context{source, project};
+  for (const rules::Rule* rule : rules) {
+    if (rule->compose == nullptr) continue;
+    std::vector<Finding> found;
+    rules::Emitter emitter(rule->meta, source, found);
+    try {
+      rule->compose(context, emitter);
+    } catch (const std::exception& e) {
+      out.errors.push_back(
+          ScanError{source.path(), fmt::format("rule {} failed: {}", rule->meta.id, e.what())});
+      continue;
+    } catch (...) {
+      out.errors.push_back(ScanError{source.path(), fmt::format("rule {} failed", rule->meta.id)});
+      continue;
+    }
+    for (Finding& f : found) out.findings.push_back(std::move(f));
+  }
+}
+
+// Loads a compose file from its real path (for .env, extends, include) and
+// checks it under its display name.
+void CheckCompose(const SourceFile& source, const std::string& fs_path,
+                  const std::vector<const rules::Rule*>& rules, FileOutcome& out) {
+  SourceFile located(fs_path, source.text());
+  compose::LoadResult loaded = compose::Load(located, compose::LoadOptions{});
+  if (!loaded.ok()) {
+    const compose::LoadError& e = loaded.error;
+    std::string where = e.position.line > 0 ? fmt::format(" (line {}, column {})", e.position.line,
+                                                          e.position.column)
+                                            : "";
+    out.errors.push_back(ScanError{
+        source.path(), fmt::format("compose file does not load: {}{}", e.message, where)});
+    return;
+  }
+  RunComposeRules(source, *loaded.project, rules, out);
+  out.scanned = true;
+}
+
 }  // namespace
 
-FileOutcome CheckFile(const std::string& display, std::string text, discover::FileKind kind,
-                      const std::vector<const rules::Rule*>& rules,
+FileOutcome CheckFile(const std::string& display, const std::string& fs_path, std::string text,
+                      discover::FileKind kind, const std::vector<const rules::Rule*>& rules,
                       const dockerfile::BuildArgs& build_args) {
   FileOutcome out;
   if (LooksBinary(text)) {
@@ -68,7 +109,11 @@ FileOutcome CheckFile(const std::string& display, std::string text, discover::Fi
   auto source = std::make_shared<const SourceFile>(display, std::move(text));
   out.source = source;
   if (kind == discover::FileKind::kCompose) {
-    out.notes.push_back(fmt::format("{}: compose files are not supported yet; skipped", display));
+    try {
+      CheckCompose(*source, fs_path, rules, out);
+    } catch (const std::exception& e) {
+      out.errors.push_back(ScanError{display, fmt::format("internal error: {}", e.what())});
+    }
     return out;
   }
   CheckDockerfile(*source, rules, build_args, out);

@@ -96,7 +96,8 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
     return out;
   }
   discover::FileKind kind = guess_kind ? discover::GuessKind(file.display, text) : file.kind;
-  return CheckFile(file.display, std::move(text), kind, options.rules, options.build_args);
+  return CheckFile(file.display, file.path, std::move(text), kind, options.rules,
+                   options.build_args);
 }
 
 }  // namespace
@@ -166,7 +167,7 @@ ScanResult ScanText(std::string path, std::string text,
   result.rules_executed = static_cast<int>(rules.size());
   FileOutcome o;
   try {
-    o = CheckFile(path, std::move(text), kind, rules, build_args);
+    o = CheckFile(path, path, std::move(text), kind, rules, build_args);
   } catch (const std::exception& e) {
     o.errors.push_back(ScanError{path, fmt::format("internal error: {}", e.what())});
   }
