@@ -34,11 +34,13 @@ void Check(const DockerContext& context, Emitter& emitter) {
       names.push_back(std::move(name));
     }
     const dockerfile::Word& first = *privileged.front()->word;
+    // 80 -> 8080, 443 -> 8443: the usual unprivileged stand-in.
+    const long long low = privileged.front()->low;
     std::string message = fmt::format(
         "EXPOSE declares privileged port{} {}: serving below 1024 usually means the image "
         "runs as root or needs CAP_NET_BIND_SERVICE; listen on a port of 1024 or above and "
-        "publish it (-p 80:8080)",
-        names.size() > 1 ? "s" : "", fmt::join(names, ", "));
+        "publish it (-p {}:{})",
+        names.size() > 1 ? "s" : "", fmt::join(names, ", "), low, low + 8000);
     emitter.Report(first.range, std::move(message), first.text);
   }
 }
