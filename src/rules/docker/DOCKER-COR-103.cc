@@ -2,6 +2,7 @@
 // UndefinedVar check).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
@@ -45,11 +46,42 @@ void CollectArgs(const dockerfile::Model& model, const dockerfile::Stage& stage,
   }
 }
 
+// True when the stage, through the stages it is built on, starts from
+// scratch: then every variable it can see is written in this file.
+bool RootedInScratch(const dockerfile::Model& model, const dockerfile::Stage& stage) {
+  const dockerfile::Stage* s = &stage;
+  for (int guard = 0; guard < 64 && s->base_stage >= 0; ++guard) {
+    s = &model.stages()[static_cast<std::size_t>(s->base_stage)];
+  }
+  return s->base_resolved && s->base == "scratch";
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 class Checker {
  public:
+  // `image_env_unknown`: the stage starts from an image whose ENV cannot be
+  // seen, so only names that look like typos of a defined name are reported.
   Checker(const DockerContext& context, Emitter& emitter, const Instruction& inst,
-          std::set<std::string> declared)
-      : context_(context), emitter_(emitter), inst_(inst), declared_(std::move(declared)) {}
+          std::set<std::string> declared, bool image_env_unknown)
+      : context_(context),
+        emitter_(emitter),
+        inst_(inst),
+        declared_(std::move(declared)),
+        image_env_unknown_(image_env_unknown) {}
 
   // Checks `text`, which starts `offset` bytes into `word`'s text.
   void CheckWord(const Word& word, std::string_view text, std::size_t offset = 0) {
@@ -95,12 +127,34 @@ class Checker {
            context_.model.EnvAt(inst_).Defined(name);
   }
 
+  // The defined name closest to `name` (a likely typo), or "".
+  std::string NearestDefined(const std::string& name) const {
+    std::set<std::string> names = declared_;
+    const dockerfile::Env& env = context_.model.EnvAt(inst_);
+    for (const auto& [defined, value] : env.vars()) names.insert(defined);
+    names.insert(env.unknown().begin(), env.unknown().end());
+    std::string best;
+    std::size_t best_distance = name.size() < 4 ? 1 : 3;
+    for (const std::string& candidate : names) {
+      const std::size_t d = EditDistance(name, candidate);
+      if (d < best_distance) {
+        best_distance = d;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   void Report(Range range, const VariableRef& ref) {
+    const std::string nearest = NearestDefined(ref.name);
+    if (image_env_unknown_ && nearest.empty()) return;
     emitter_.Report(range,
                     fmt::format("variable ${} is not defined by any ARG or ENV before this "
-                                "{} in its stage, so it expands to an empty string; declare "
-                                "it with ARG (or ENV) in this stage, or fix the name",
-                                ref.name, Upper(inst_.keyword)),
+                                "{} in its stage, so it expands to an empty string; {}",
+                                ref.name, Upper(inst_.keyword),
+                                nearest.empty()
+                                    ? "declare it with ARG (or ENV) in this stage, or fix the name"
+                                    : fmt::format("did you mean ${}?", nearest)),
                     "$" + ref.name);
   }
 
@@ -113,6 +167,7 @@ class Checker {
   Emitter& emitter_;
   const Instruction& inst_;
   std::set<std::string> declared_;
+  bool image_env_unknown_ = false;
 };
 
 bool IsHeredocWord(const Instruction& inst, const std::string& text) {
@@ -160,10 +215,11 @@ void CheckInstruction(const Instruction& inst, Checker& checker) {
 
 void Check(const DockerContext& context, Emitter& emitter) {
   for (const dockerfile::Stage& stage : context.model.stages()) {
+    const bool image_env_unknown = !RootedInScratch(context.model, stage);
     for (const Instruction* inst : stage.instructions) {
       std::set<std::string> declared;
       CollectArgs(context.model, stage, inst, &declared);
-      Checker checker(context, emitter, *inst, std::move(declared));
+      Checker checker(context, emitter, *inst, std::move(declared), image_env_unknown);
       CheckInstruction(*inst, checker);
     }
   }
@@ -206,9 +262,12 @@ extern const Rule kDockerCor103{
                         "commands of `RUN`, `CMD`, `ENTRYPOINT` and `HEALTHCHECK` (the shell or "
                         "program expands those at run time), `EXPOSE`, `FROM` (a different "
                         "check), `ONBUILD` (evaluated in a later build), single-quoted and "
-                        "escaped text. Variables that the base image sets with ENV (other than "
-                        "PATH) cannot be seen without pulling it and are reported; declare them "
-                        "explicitly. One finding per use, at the `$`.",
+                        "escaped text. A stage built from an image (rather than from `scratch`, "
+                        "directly or through earlier stages) may get any variable from that "
+                        "image's ENV, which cannot be seen without pulling it: there only names "
+                        "that look like a typo of a defined name (`$DIR_ASSET` next to "
+                        "`DIR_ASSETS`) are reported, so `$CATALINA_HOME` under `FROM tomcat` "
+                        "stays silent. One finding per use, at the `$`.",
                     .why =
                         "An undefined variable does not fail the build: it expands to an empty "
                         "string. `COPY $APP_DIR/ /srv/` then copies the whole context, `ENV "
