@@ -1,9 +1,12 @@
 // End-to-end: the real binary, its exit codes and its golden reports.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "e2e_util.h"
 
@@ -16,14 +19,31 @@ const std::string kGolden = std::string(PF_SOURCE_DIR) + "/tests/golden";
 const std::string kGoldenRules =
     "docker/DOCKER-AUD-003,docker/DOCKER-AUD-100,docker/DOCKER-COR-100";
 
+// The first line where two texts differ, for a short failure message.
+std::string FirstDifference(const std::string& want, const std::string& got) {
+  std::istringstream a(want), b(got);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool more_a = static_cast<bool>(std::getline(a, la));
+    bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "texts differ only in the final newline";
+    if (la != lb || more_a != more_b) {
+      return "line " + std::to_string(line) + ":\n  golden: " + (more_a ? la : "<end>") +
+             "\n  actual: " + (more_b ? lb : "<end>");
+    }
+  }
+}
+
 void CheckGolden(const std::string& name, const std::string& actual) {
   std::string path = kGolden + "/" + name;
   if (std::getenv("PF_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(path, std::ios::binary) << actual;
     GTEST_SKIP() << "updated " << path;
   }
-  EXPECT_EQ(ReadFileText(path), actual)
-      << "golden " << name << " differs; rerun with PF_UPDATE_GOLDEN=1 and review";
+  std::string golden = ReadFileText(path);
+  EXPECT_TRUE(golden == actual) << "golden " << name << " differs at "
+                                << FirstDifference(golden, actual)
+                                << "\nrerun with PF_UPDATE_GOLDEN=1 and review the diff";
 }
 
 TEST(ExitCodes, CleanScanIsZero) {
@@ -117,7 +137,9 @@ TEST(Golden, OutputFileMatchesStdout) {
       {"scan", "-p", ".", "--ruleset", kGoldenRules, "-o", "json", "-f", file}, kProject);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.empty());
-  EXPECT_EQ(NormaliseJson(ReadFileText(file)), ReadFileText(kGolden + "/scan.json"));
+  RunResult stdout_run =
+      RunPathfinder({"scan", "-p", ".", "--ruleset", kGoldenRules, "-o", "json"}, kProject);
+  EXPECT_TRUE(NormaliseJson(ReadFileText(file)) == NormaliseJson(stdout_run.out));
 }
 
 TEST(Determinism, JobsDoNotChangeOutput) {
@@ -139,6 +161,20 @@ TEST(Determinism, JobsDoNotChangeOutput) {
   std::set<std::string> fingerprints;
   for (const auto& f : doc["results"]) fingerprints.insert(f["fingerprint"].get<std::string>());
   EXPECT_EQ(fingerprints.size(), doc["results"].size()) << "fingerprints must be unique";
+}
+
+TEST(Color, OnlyOnATerminalWithoutNoColor) {
+  if (access("/usr/bin/script", X_OK) != 0) GTEST_SKIP() << "needs script(1) for a terminal";
+  TempDir dir;
+  dir.Write("Dockerfile", "FROM nginx:1.27\nEXPOSE 80\n");
+  std::string cmd =
+      std::string(PF_BINARY) + " scan --ruleset docker/DOCKER-AUD-003 -p " + dir.path();
+  auto in_terminal = [&](const std::string& extra, std::vector<std::string> env) {
+    return RunProgram("/usr/bin/script", {"-qec", cmd + extra, "/dev/null"}, ".", env).out;
+  };
+  EXPECT_NE(in_terminal("", {}).find("\x1b["), std::string::npos);
+  EXPECT_EQ(in_terminal(" --no-color", {}).find("\x1b["), std::string::npos);
+  EXPECT_EQ(in_terminal("", {"NO_COLOR=1"}).find("\x1b["), std::string::npos);
 }
 
 TEST(Commands, VersionAndRules) {

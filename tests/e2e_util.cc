@@ -26,10 +26,15 @@ std::string ReadFileText(const std::string& path) {
 
 RunResult RunPathfinder(const std::vector<std::string>& args, const std::string& cwd,
                         const std::vector<std::string>& env) {
+  return RunProgram(PF_BINARY, args, cwd, env);
+}
+
+RunResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                     const std::string& cwd, const std::vector<std::string>& env) {
   TempDir io;
   std::string out_path = io.path() + "/out";
   std::string err_path = io.path() + "/err";
-  std::vector<std::string> argv_s = {PF_BINARY};
+  std::vector<std::string> argv_s = {program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
@@ -54,7 +59,7 @@ RunResult RunPathfinder(const std::vector<std::string>& args, const std::string&
                                    0644);
   posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, PF_BINARY, &actions, nullptr, argv.data(), envp.data());
+  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   RunResult result;
   if (rc != 0) return result;

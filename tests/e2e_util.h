@@ -16,6 +16,10 @@ struct RunResult {
 RunResult RunPathfinder(const std::vector<std::string>& args, const std::string& cwd = ".",
                         const std::vector<std::string>& env = {});
 
+// Runs `program` (an absolute path) with `args`, the same way.
+RunResult RunProgram(const std::string& program, const std::vector<std::string>& args,
+                     const std::string& cwd = ".", const std::vector<std::string>& env = {});
+
 // A fresh temporary folder, removed on destruction.
 class TempDir {
  public:

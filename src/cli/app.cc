@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "report/reporter.h"
 
 namespace pf::cli {
 
@@ -61,6 +62,7 @@ std::string HintFor(const CLI::App& app, const CLI::App* failing) {
 int Run(int argc, char** argv) {
   CLI::App app{"Fast, exact static scanner for Dockerfiles and docker-compose files", "pathfinder"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(report::kToolVersion));
 
   ScanFlags scan_flags;
   CLI::App* scan = app.add_subcommand("scan", "Scan a project and print a report");
@@ -83,6 +85,8 @@ int Run(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // Find the deepest subcommand named on the command line for the hint.

@@ -58,6 +58,8 @@ void WriteExcerpt(const SourceFile& source, const Finding& f, const Style& style
     if (f.range.end.line == l && f.range.end.column > f.range.start.column) {
       std::size_t end = PrefixBytes(raw, f.range.end.column - 1);
       width = std::max(1, DisplayWidth(std::string_view(raw).substr(0, end)) - pad);
+    } else if (f.range.end.line > l) {
+      width = std::max(1, DisplayWidth(raw) - pad);  // runs on: underline the rest of the line
     }
     std::string underline = "^" + std::string(static_cast<std::size_t>(width - 1), '~');
     out << fmt::format("    {:>{}} | {}{}\n", "", number_width,
