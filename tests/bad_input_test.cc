@@ -154,6 +154,11 @@ TEST(Discovery, ComposeFilesAreLoaded) {
   EXPECT_EQ(doc["scan"]["files_scanned"], 2);
   EXPECT_NE(ErrorFor(doc, "broken/docker-compose.yml").find("does not load"), std::string::npos)
       << doc["errors"].dump();
+  dir.Write("inc/compose.yml", "include:\n  - missing.yml\nservices:\n  a:\n    image: x:1\n");
+  Json again = ScanJson(dir.path(), kExpose);
+  std::string message = ErrorFor(again, "inc/compose.yml");
+  EXPECT_NE(message.find("inc/missing.yml"), std::string::npos) << message;
+  EXPECT_EQ(message.find(dir.path()), std::string::npos) << "paths stay relative: " << message;
 }
 
 TEST(Discovery, SingleFileWithAnyName) {

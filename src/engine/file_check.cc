@@ -77,6 +77,19 @@ void RunComposeRules(const SourceFile& source, const compose::Project& project,
   }
 }
 
+// The loader names files by the path it was given; show them relative to
+// the project like every other path in a report.
+std::string RelativeToProject(std::string message, const std::string& fs_path,
+                              const std::string& display) {
+  if (fs_path.size() <= display.size() || !fs_path.ends_with(display)) return message;
+  const std::string prefix = fs_path.substr(0, fs_path.size() - display.size());
+  for (std::size_t at = message.find(prefix); at != std::string::npos;
+       at = message.find(prefix, at)) {
+    message.erase(at, prefix.size());
+  }
+  return message;
+}
+
 // Loads a compose file from its real path (for .env, extends, include) and
 // checks it under its display name.
 void CheckCompose(const SourceFile& source, const std::string& fs_path,
@@ -89,7 +102,8 @@ void CheckCompose(const SourceFile& source, const std::string& fs_path,
                                                           e.position.column)
                                             : "";
     out.errors.push_back(ScanError{
-        source.path(), fmt::format("compose file does not load: {}{}", e.message, where)});
+        source.path(), fmt::format("compose file does not load: {}{}",
+                                   RelativeToProject(e.message, fs_path, source.path()), where)});
     return;
   }
   RunComposeRules(source, *loaded.project, rules, out);
