@@ -75,6 +75,25 @@ class Walker {
     }
   }
 
+  // Walks the root, then the symlinked folders found on the way.
+  void Run(const std::string& root, const struct stat& root_stat) {
+    Walk(root, "", root_stat);
+    for (std::size_t i = 0; i < deferred_.size(); ++i) {
+      DeferredLink link = deferred_[i];  // copy: Walk may grow deferred_
+      if (visited_.count(DirId{link.st.st_dev, link.st.st_ino}) != 0) continue;
+      gitignore_ = std::move(link.gitignore);
+      Walk(link.path, link.rel, link.st);
+    }
+  }
+
+ private:
+  struct DeferredLink {
+    std::string path;
+    std::string rel;
+    struct stat st;
+    IgnoreList gitignore;  // patterns in force where the link was found
+  };
+
   void Walk(const std::string& dir, const std::string& rel, const struct stat& dir_stat) {
     DirId id{dir_stat.st_dev, dir_stat.st_ino};
     ancestors_.insert(id);
@@ -96,7 +115,6 @@ class Walker {
     gitignore_.Truncate(ignore_mark);
   }
 
- private:
   bool ListDir(const std::string& dir, const std::string& rel, std::vector<std::string>* names) {
     DIR* d = opendir(dir.c_str());
     if (d == nullptr) {
@@ -149,7 +167,13 @@ class Walker {
                                         LinkTarget(path)));
         return;
       }
-      if (visited_.count(id) != 0) return;  // already scanned under another name
+      if (is_link) {
+        // Real folders come first: a linked folder is walked at the end,
+        // and only if nothing reached its target under its real name.
+        deferred_.push_back(DeferredLink{path, child_rel, st, gitignore_});
+        return;
+      }
+      if (visited_.count(id) != 0) return;
       Walk(path, child_rel, st);
       return;
     }
@@ -180,6 +204,7 @@ class Walker {
   IgnoreList gitignore_;
   std::set<DirId> ancestors_;
   std::set<DirId> visited_;
+  std::vector<DeferredLink> deferred_;
 };
 
 std::string BaseName(std::string_view path) {
@@ -233,7 +258,7 @@ DiscoverResult Discover(const DiscoverOptions& options) {
   }
   if (S_ISDIR(st.st_mode)) {
     Walker walker(options, out);
-    walker.Walk(options.root, "", st);
+    walker.Run(options.root, st);
   } else if (S_ISREG(st.st_mode)) {
     out.single_file = true;
     // The kind is settled by the engine once the content is read.

@@ -111,6 +111,23 @@ TEST_F(DiscoverTree, SymlinkProblemsAreErrors) {
   EXPECT_NE(r.errors[2].message.find("loop"), std::string::npos);
 }
 
+TEST_F(DiscoverTree, LinkedFolderDoesNotHideItsTarget) {
+  Write("real/Dockerfile");
+  fs::create_directory_symlink("real", root_ / "a-link");
+  fs::create_directory_symlink("/nonexistent-pf-target-dir", root_ / "gone");
+  EXPECT_EQ(Found(), (std::vector<std::string>{"real/Dockerfile"}));
+}
+
+TEST_F(DiscoverTree, LinkedFolderOutsideIsWalked) {
+  Write("Dockerfile");
+  fs::path outside = root_.string() + "-outside";
+  fs::create_directories(outside / "svc");
+  std::ofstream(outside / "svc" / "Dockerfile") << "FROM alpine\n";
+  fs::create_directory_symlink(outside, root_ / "shared");
+  EXPECT_EQ(Found(), (std::vector<std::string>{"Dockerfile", "shared/svc/Dockerfile"}));
+  fs::remove_all(outside);
+}
+
 TEST_F(DiscoverTree, FifoIsAnError) {
   Write("Dockerfile");
   ASSERT_EQ(mkfifo((root_ / "Dockerfile.pipe").c_str(), 0644), 0);
