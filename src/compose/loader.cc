@@ -459,7 +459,11 @@ class Loader {
       if (e.value.Find("extends") == nullptr) continue;
       std::vector<std::pair<std::string, std::string>> chain{
           {Canonical(project_.files[static_cast<std::size_t>(file)]), e.key}};
-      e.value = Extend(e.value, file, original, chain);
+      Node extended = Extend(e.value, file, original, chain);
+      // The service's mapping stays in this file even when its base is elsewhere.
+      extended.file = file;
+      extended.range = e.value.range;
+      e.value = std::move(extended);
     }
   }
 
