@@ -115,6 +115,14 @@ ScanResult Scan(const ScanOptions& options) {
     return result;
   }
   result.errors = std::move(found.errors);
+  if (options.log) {
+    auto compose = std::count_if(found.files.begin(), found.files.end(), [](const auto& f) {
+      return f.kind == discover::FileKind::kCompose;
+    });
+    options.log(fmt::format("found {} Dockerfiles and {} compose files; {} entries not examined",
+                            static_cast<long>(found.files.size()) - compose, compose,
+                            result.errors.size()));
+  }
 
   const std::size_t count = found.files.size();
   std::vector<FileOutcome> outcomes(count);
