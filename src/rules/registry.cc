@@ -39,6 +39,13 @@ extern const Rule kDockerSec103;
 extern const Rule kDockerSec104;
 extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
+extern const Rule kDockerBp010;
+extern const Rule kDockerBp017;
+extern const Rule kDockerBp024;
+extern const Rule kDockerBp030;
+extern const Rule kDockerSec007;
+extern const Rule kDockerSec101;
+extern const Rule kDockerSec105;
 // Compose (declarations).
 
 const std::vector<const Rule*>& AllRules() {
@@ -73,6 +80,13 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec104,
         &kDockerSec106,
         // Dockerfile: RUN commands.
+        &kDockerBp010,
+        &kDockerBp017,
+        &kDockerBp024,
+        &kDockerBp030,
+        &kDockerSec007,
+        &kDockerSec101,
+        &kDockerSec105,
         // Compose.
     };
     std::sort(rules.begin(), rules.end(),

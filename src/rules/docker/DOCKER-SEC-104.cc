@@ -3,9 +3,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/docker/add_sources.h"
 #include "rules/docker/file_mode.h"
+#include "rules/docker/run_commands.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -39,7 +41,31 @@ void CheckCopyChmod(const DockerContext& context, Emitter& emitter) {
   }
 }
 
-void Check(const DockerContext& context, Emitter& emitter) { CheckCopyChmod(context, emitter); }
+// `chmod MODE path` in a RUN script. Only a literal mode is judged: a shell
+// variable may be set by the script itself.
+std::optional<runcmd::Hit> MatchChmod(const RunScript&, const shell::SimpleCommand& cmd) {
+  if (cmd.Name() != "chmod") return std::nullopt;
+  std::vector<shell::ShellWord> reference = shell::FlagValues(cmd, {"--reference"});
+  if (!reference.empty()) return std::nullopt;  // copies another file's mode
+  std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
+  if (operands.size() < 2 || !operands[0]->literal) return std::nullopt;
+  const shell::ShellWord& mode = *operands[0];
+  if (!IsWorldWritable(ParseFileMode(mode.value))) return std::nullopt;
+  const bool recursive = shell::HasFlag(cmd, {"-R", "--recursive"});
+  return runcmd::Hit{
+      mode.span,
+      fmt::format("chmod {}{} {} makes {} writable by every user: any process in the "
+                  "container, whatever its user, can then change {}; drop the write bit for "
+                  "others (e.g. 755 or 644, or 775 with a shared group)",
+                  recursive ? "-R " : "", mode.value, operands[1]->raw,
+                  recursive ? "everything under it" : "it", recursive ? "those files" : "the file"),
+      "chmod " + mode.value};
+}
+
+void Check(const DockerContext& context, Emitter& emitter) {
+  CheckCopyChmod(context, emitter);
+  runcmd::ReportFirstPerRun(context, emitter, &MatchChmod);
+}
 
 }  // namespace
 
@@ -53,9 +79,9 @@ extern const Rule kDockerSec104{
             .cwe = "CWE-732",
             .bundle = "best-practice",
             .language = Language::kDocker,
-            .tags = {"docker", "dockerfile", "chmod", "permissions", "copy", "add",
+            .tags = {"docker", "dockerfile", "chmod", "permissions", "copy", "add", "run",
                      "world-writable"},
-            .summary = "Files made writable by every user (`--chmod=777`, `o+w`).",
+            .summary = "Files made writable by every user (`chmod 777`, `--chmod=777`, `o+w`).",
             .docs =
                 {
                     .what =
@@ -70,7 +96,12 @@ extern const Rule kDockerSec104{
                         "for shared temporary directories such as /tmp, where others may add "
                         "files but not delete or rename those of others. The mode is expanded "
                         "first (`--chmod=$MODE`); an unknown value is not reported. The finding "
-                        "points at the flag, one per instruction.",
+                        "points at the flag, one per instruction. The same modes given to the "
+                        "`chmod` command in a `RUN` are reported too (`chmod 777 /app`, `chmod "
+                        "-R a+w /data`, `sudo chmod o+w x`, in `sh -c` and heredoc scripts), on "
+                        "the mode word, one finding per RUN; a mode held in a shell variable "
+                        "(`chmod $MODE x`), `--reference=FILE`, and `chmod` inside comments or "
+                        "strings are not reported.",
                     .why = "A world-writable file or directory in an image can be modified by any "
                            "user in the container. If the application runs as a non-root user to "
                            "limit damage, a compromised process, or another service sharing the "
@@ -78,7 +109,8 @@ extern const Rule kDockerSec104{
                            "root or other users later execute or trust, turning a limited "
                            "compromise into code execution with more privileges.",
                     .fix = "Give write access only to the owner (and, if needed, a group): "
-                           "`--chmod=755` for directories and executables, `644` for other files, "
+                           "`--chmod=755` (or `chmod 755`) for directories and executables, `644` "
+                           "for other files, "
                            "`775`/`664` with `--chown=app:app` when the runtime user must write. "
                            "For a shared scratch directory use the sticky bit (`1777`).",
                     .bad_example = "FROM alpine:3.20\n"

@@ -1,0 +1,108 @@
+// DOCKER-BP-017: `cd` in RUN used to set the directory of later commands.
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/docker/run_commands.h"
+#include "rules/rule.h"
+
+namespace pf::rules {
+
+namespace {
+
+using shell::SimpleCommand;
+
+bool ChangesDirectory(const SimpleCommand& cmd) {
+  return cmd.Name() == "cd" || cmd.Name() == "pushd" || cmd.Name() == "popd";
+}
+
+std::optional<runcmd::Hit> Match(const RunScript& script, const SimpleCommand& cmd) {
+  if (!ChangesDirectory(cmd)) return std::nullopt;
+  // `(cd dir && make)` and `$(cd dir && pwd)` confine the change on purpose:
+  // the RUN's own directory is untouched, which WORKDIR cannot express.
+  if (cmd.Has(shell::kInSubshell | shell::kInCommandSubst)) return std::nullopt;
+  const SimpleCommand* user = nullptr;
+  for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
+    if (!ChangesDirectory(*later)) {
+      user = later;
+      break;
+    }
+  }
+  if (user == nullptr) return std::nullopt;  // a trailing cd is DOCKER-BP-030
+  const shell::ShellWord& word = cmd.argv[cmd.command_start];
+  std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
+  std::string target = operands.empty() ? std::string("~") : operands.front()->raw;
+  std::string later_name =
+      user->Name().empty() ? std::string("the next command") : fmt::format("`{}`", user->Name());
+  return runcmd::Hit{
+      word.span,
+      fmt::format("`{} {}` sets the directory for {} and later commands; use `WORKDIR {}` "
+                  "before the RUN so the directory is explicit and shared by every instruction "
+                  "that follows",
+                  cmd.Name(), target, later_name, target),
+      fmt::format("{} {}", cmd.Name(), target)};
+}
+
+void Check(const DockerContext& context, Emitter& emitter) {
+  runcmd::ReportFirstPerRun(context, emitter, &Match);
+}
+
+}  // namespace
+
+extern const Rule kDockerBp017{
+    .meta =
+        {
+            .id = "DOCKER-BP-017",
+            .name = "Use WORKDIR Instead of cd",
+            .severity = Severity::kLow,
+            .category = "best-practice",
+            .cwe = "CWE-710",
+            .bundle = "best-practice",
+            .language = Language::kDocker,
+            .tags = {"docker", "dockerfile", "run", "cd", "workdir", "shell", "readability"},
+            .summary = "`cd dir && …` in RUN where `WORKDIR dir` says it once for every step.",
+            .docs =
+                {
+                    .what = "Reports a `RUN` whose script changes directory with `cd` (or "
+                            "`pushd`) and then runs another command in the same shell process: "
+                            "`cd /src && make`, `cd /app; npm ci`, also in heredoc scripts, in `sh "
+                            "-c '...'` scripts, in `if` and loop bodies, and behind wrappers. "
+                            "Not reported: a `cd` inside a subshell `(cd docs && make html)` or a "
+                            "command substitution `$(cd \"$dir\" && pwd)`, which limit the change "
+                            "to that part on purpose and have no WORKDIR equivalent; a `cd` that "
+                            "nothing runs after (that is a no-op, reported by DOCKER-BP-030); and "
+                            "`cd` in comments or strings. One finding per instruction, on the "
+                            "first such `cd`.",
+                    .why = "A directory set with `cd` lasts only until the end of that RUN, so "
+                           "each step repeats it and the reader has to track which directory "
+                           "every command runs in; a mistyped or missing path silently runs the "
+                           "rest of the chain in the wrong place when the cd is joined with `;`. "
+                           "`WORKDIR` states the directory once, creates it if needed, applies "
+                           "to RUN, CMD, ENTRYPOINT, COPY and ADD alike, and shows in the image "
+                           "configuration.",
+                    .fix = "Put `WORKDIR /path` before the RUN and drop the `cd`; use another "
+                           "`WORKDIR` where the directory changes. For a one-off command in "
+                           "another directory keep it in a subshell (`(cd docs && make)`) or use "
+                           "the tool's own option (`make -C dir`, `git -C dir`, `npm --prefix "
+                           "dir`).",
+                    .bad_example = "FROM golang:1.22\n"
+                                   "COPY . /src\n"
+                                   "RUN cd /src && go build -o /bin/app .\n",
+                    .good_example = "FROM golang:1.22\n"
+                                    "WORKDIR /src\n"
+                                    "COPY . .\n"
+                                    "RUN go build -o /bin/app .\n",
+                    .references =
+                        {
+                            "https://cwe.mitre.org/data/definitions/710.html",
+                            "https://docs.docker.com/build/building/best-practices/#workdir",
+                            "https://docs.docker.com/reference/dockerfile/#workdir",
+                        },
+                },
+        },
+    .docker = &Check,
+};
+
+}  // namespace pf::rules

@@ -1,0 +1,45 @@
+#pragma once
+
+// Helpers shared by the rules that look at the commands a RUN executes.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/position.h"
+#include "rules/rule.h"
+#include "rules/run_scripts.h"
+#include "shell/shell.h"
+
+namespace pf::rules::runcmd {
+
+// What a RUN rule found on one command: a span of the script text.
+struct Hit {
+  ByteSpan span;
+  std::string message;
+  std::string offending;
+};
+
+using CommandMatcher =
+    std::function<std::optional<Hit>(const RunScript&, const shell::SimpleCommand&)>;
+
+// Calls `match` on every command of every POSIX script of every RUN, in
+// source order, and reports the first hit of each RUN instruction (a RUN
+// with a body and heredoc scripts still gets one finding).
+void ReportFirstPerRun(const DockerContext& context, Emitter& emitter, const CommandMatcher& match);
+
+// "/usr/bin/bash" -> "bash".
+std::string_view Basename(std::string_view path);
+
+// A POSIX-style shell program: sh, bash, dash, ash, ksh, mksh, zsh, busybox sh.
+bool IsShellProgram(std::string_view name);
+
+// The word of `cmd` whose basename is `name` and that stands in command
+// position (argv[0], a wrapper, or the effective command), or null.
+const shell::ShellWord* CommandWord(const shell::SimpleCommand& cmd, std::string_view name);
+
+// Lower-cased copy.
+std::string Lower(std::string_view text);
+
+}  // namespace pf::rules::runcmd
