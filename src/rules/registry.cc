@@ -39,6 +39,7 @@ extern const Rule kDockerSec103;
 extern const Rule kDockerSec104;
 extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
+extern const Rule kDockerBp005;
 extern const Rule kDockerBp010;
 extern const Rule kDockerBp017;
 extern const Rule kDockerBp024;
@@ -80,6 +81,7 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec104,
         &kDockerSec106,
         // Dockerfile: RUN commands.
+        &kDockerBp005,
         &kDockerBp010,
         &kDockerBp017,
         &kDockerBp024,

@@ -44,7 +44,11 @@ bool HeredocIsShell(const Instruction& run, const dockerfile::Heredoc& heredoc,
     return false;
   }
   const auto commands = command_line.AllCommands();
-  if (commands.empty()) return true;  // only the `<<EOF` word: run as a script
+  // Only the `<<EOF` word (a redirect-only command): run as a script.
+  if (std::all_of(commands.begin(), commands.end(),
+                  [](const shell::SimpleCommand* c) { return c->argv.empty(); })) {
+    return true;
+  }
   for (const shell::SimpleCommand* c : commands) {
     if (!IsShellName(c->Name())) continue;
     // `bash <<EOF` reads the script from stdin; `bash -c x <<EOF` does not.
