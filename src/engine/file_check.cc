@@ -94,8 +94,11 @@ std::string RelativeToProject(std::string message, const std::string& fs_path,
 // checks it under its display name.
 void CheckCompose(const SourceFile& source, const std::string& fs_path,
                   const std::vector<const rules::Rule*>& rules, FileOutcome& out) {
-  SourceFile located(fs_path, source.text());
-  compose::LoadResult loaded = compose::Load(located, compose::LoadOptions{});
+  compose::LoadOptions load_options;
+  // An in-memory text has no folder: no .env beside it to read.
+  load_options.use_dotenv = !fs_path.empty();
+  SourceFile located(fs_path.empty() ? source.path() : fs_path, source.text());
+  compose::LoadResult loaded = compose::Load(located, load_options);
   if (!loaded.ok()) {
     const compose::LoadError& e = loaded.error;
     std::string where = e.position.line > 0 ? fmt::format(" (line {}, column {})", e.position.line,

@@ -24,8 +24,8 @@ inline constexpr std::size_t kBinaryProbeBytes = 8192;
 
 // Runs the rules that apply to `kind` over one file's text. `fs_path` is
 // where the file lives (compose files load .env, extends and include
-// relative to it); findings name `display`. Does not throw for anything a
-// rule, the parser or the loader throws.
+// relative to it; empty for an in-memory text); findings name `display`. Does not throw for
+// anything a rule, the parser or the loader throws.
 FileOutcome CheckFile(const std::string& display, const std::string& fs_path, std::string text,
                       discover::FileKind kind, const std::vector<const rules::Rule*>& rules,
                       const dockerfile::BuildArgs& build_args);

@@ -175,7 +175,7 @@ ScanResult ScanText(std::string path, std::string text,
   result.rules_executed = static_cast<int>(rules.size());
   FileOutcome o;
   try {
-    o = CheckFile(path, path, std::move(text), kind, rules, build_args);
+    o = CheckFile(path, "", std::move(text), kind, rules, build_args);
   } catch (const std::exception& e) {
     o.errors.push_back(ScanError{path, fmt::format("internal error: {}", e.what())});
   }

@@ -33,7 +33,8 @@ struct ScanOptions {
 ScanResult Scan(const ScanOptions& options);
 
 // Checks one in-memory file (tests, playground). `path` is the name shown
-// in findings.
+// in findings. A compose text reads no .env; note that its `include` and
+// `extends` entries are still resolved relative to the working directory.
 ScanResult ScanText(std::string path, std::string text,
                     const std::vector<const rules::Rule*>& rules,
                     const dockerfile::BuildArgs& build_args = {},

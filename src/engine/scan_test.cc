@@ -77,6 +77,18 @@ TEST(ScanText, BinaryIsSkippedWithAnError) {
   EXPECT_NE(r.errors[0].message.find("binary"), std::string::npos);
 }
 
+TEST(ScanText, ComposeTextIsLoaded) {
+  ScanResult ok = ScanText("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n",
+                           rules::AllRules(), {}, discover::FileKind::kCompose);
+  EXPECT_EQ(ok.files_scanned, 1);
+  EXPECT_TRUE(ok.errors.empty());
+  ScanResult bad = ScanText("compose.yaml", "services: [\n", rules::AllRules(), {},
+                            discover::FileKind::kCompose);
+  EXPECT_EQ(bad.files_scanned, 0);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_NE(bad.errors[0].message.find("does not load"), std::string::npos);
+}
+
 TEST(Scan, SameResultWhateverTheJobs) {
   namespace fs = std::filesystem;
   fs::path root = fs::temp_directory_path() / ("pf-engine-" + std::to_string(getpid()));
