@@ -105,12 +105,9 @@ class Walker {
       gitignore_.AddFile(ReadSmallFile(gitignore_path), rel);
     }
     std::vector<std::string> names;
-    if (!ListDir(dir, rel, &names)) {
-      ancestors_.erase(id);
-      gitignore_.Truncate(ignore_mark);
-      return;
+    if (ListDir(dir, rel, &names)) {
+      for (const std::string& name : names) Visit(dir, rel, name);
     }
-    for (const std::string& name : names) Visit(dir, rel, name);
     ancestors_.erase(id);
     gitignore_.Truncate(ignore_mark);
   }
@@ -147,7 +144,7 @@ class Walker {
       int err = errno;
       if (IsExcluded(child_rel, false)) return;
       if (err == ELOOP) {
-        AddError(child_rel, "symbolic link loop: the link resolves to itself");
+        AddError(child_rel, "symbolic link loop: the chain of links never reaches a file");
       } else if (kind && err == ENOENT) {
         AddError(child_rel, fmt::format("dangling symbolic link: target '{}' does not exist",
                                         LinkTarget(path)));
