@@ -39,6 +39,15 @@ extern const Rule kDockerSec103;
 extern const Rule kDockerSec104;
 extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
+extern const Rule kDockerBp006;
+extern const Rule kDockerBp009;
+extern const Rule kDockerBp019;
+extern const Rule kDockerBp021;
+extern const Rule kDockerBp023;
+extern const Rule kDockerBp025;
+extern const Rule kDockerBp026;
+extern const Rule kDockerBp028;
+extern const Rule kDockerBp029;
 extern const Rule kDockerBp005;
 extern const Rule kDockerBp010;
 extern const Rule kDockerBp017;
@@ -81,6 +90,15 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec104,
         &kDockerSec106,
         // Dockerfile: RUN commands.
+        &kDockerBp006,
+        &kDockerBp009,
+        &kDockerBp019,
+        &kDockerBp021,
+        &kDockerBp023,
+        &kDockerBp025,
+        &kDockerBp026,
+        &kDockerBp028,
+        &kDockerBp029,
         &kDockerBp005,
         &kDockerBp010,
         &kDockerBp017,

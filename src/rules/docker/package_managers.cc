@@ -207,6 +207,19 @@ std::vector<std::string> OptionValues(const shell::SimpleCommand& cmd,
   return values;
 }
 
+void ReportSubcommands(const DockerContext& context, Emitter& emitter,
+                       std::initializer_list<std::string_view> tools,
+                       std::initializer_list<std::string_view> subcommands,
+                       std::string_view advice) {
+  ReportFirstPerRun(
+      context, emitter, [&](const RunCommands& run, std::size_t i) -> std::optional<Offense> {
+        const shell::SimpleCommand& cmd = *run.commands[i].command;
+        if (!IsToolSubcommand(cmd, tools, subcommands)) return std::nullopt;
+        std::string text = CommandText(cmd);
+        return Offense{&SubcommandWord(cmd), fmt::format("`{}` {}", text, advice), text};
+      });
+}
+
 void ReportOffense(Emitter& emitter, const RunScript& script, Offense offense) {
   emitter.Report(script.ToSource(offense.word->span), std::move(offense.message),
                  std::move(offense.offending));

@@ -95,6 +95,13 @@ std::vector<std::string> OptionValues(const shell::SimpleCommand& cmd,
                                       std::initializer_list<std::string_view> options,
                                       std::string_view key);
 
+// Reports the first `tool subcommand` of each RUN on its subcommand word:
+// "`tool subcommand` <advice>".
+void ReportSubcommands(const DockerContext& context, Emitter& emitter,
+                       std::initializer_list<std::string_view> tools,
+                       std::initializer_list<std::string_view> subcommands,
+                       std::string_view advice);
+
 // Emits the finding for an offense found in `script`.
 void ReportOffense(Emitter& emitter, const RunScript& script, Offense offense);
 
