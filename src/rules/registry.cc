@@ -57,6 +57,25 @@ extern const Rule kDockerSec007;
 extern const Rule kDockerSec101;
 extern const Rule kDockerSec105;
 // Compose (declarations).
+extern const Rule kComposeCor100;
+extern const Rule kComposeSec001;
+extern const Rule kComposeSec002;
+extern const Rule kComposeSec003;
+extern const Rule kComposeSec006;
+extern const Rule kComposeSec007;
+extern const Rule kComposeSec008;
+extern const Rule kComposeSec009;
+extern const Rule kComposeSec010;
+extern const Rule kComposeSec011;
+extern const Rule kComposeSec012;
+extern const Rule kComposeSec100;
+extern const Rule kComposeSec101;
+extern const Rule kComposeSec102;
+extern const Rule kComposeSec103;
+extern const Rule kComposeSec104;
+extern const Rule kComposeSec105;
+extern const Rule kComposeSec106;
+extern const Rule kComposeSec107;
 
 const std::vector<const Rule*>& AllRules() {
   static const std::vector<const Rule*> kRules = [] {
@@ -108,6 +127,25 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec101,
         &kDockerSec105,
         // Compose.
+        &kComposeCor100,
+        &kComposeSec001,
+        &kComposeSec002,
+        &kComposeSec003,
+        &kComposeSec006,
+        &kComposeSec007,
+        &kComposeSec008,
+        &kComposeSec009,
+        &kComposeSec010,
+        &kComposeSec011,
+        &kComposeSec012,
+        &kComposeSec100,
+        &kComposeSec101,
+        &kComposeSec102,
+        &kComposeSec103,
+        &kComposeSec104,
+        &kComposeSec105,
+        &kComposeSec106,
+        &kComposeSec107,
     };
     std::sort(rules.begin(), rules.end(),
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });

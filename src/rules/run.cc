@@ -1,10 +1,11 @@
 #include "rules/run.h"
 
+#include <fmt/format.h>
+
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <variant>
-
-#include <fmt/format.h>
 
 #include "dockerfile/parser.h"
 
@@ -13,13 +14,14 @@ namespace pf::rules {
 namespace {
 
 constexpr std::string_view kSyntaxErrorId = "DOCKER-COR-100";
+constexpr std::string_view kComposeLoadErrorId = "COMPOSE-COR-100";
 
 // Instructions BuildKit's dispatcher knows; the parser alone accepts any word.
 bool IsKnownInstruction(std::string_view keyword) {
   static constexpr std::string_view kKnown[] = {
-      "add",     "arg",        "cmd",   "copy",        "entrypoint", "env",
-      "expose",  "from",       "healthcheck", "label",  "maintainer", "onbuild",
-      "run",     "shell",      "stopsignal",  "user",   "volume",     "workdir"};
+      "add",    "arg",   "cmd",         "copy",  "entrypoint", "env",
+      "expose", "from",  "healthcheck", "label", "maintainer", "onbuild",
+      "run",    "shell", "stopsignal",  "user",  "volume",     "workdir"};
   for (std::string_view known : kKnown) {
     if (known == keyword) return true;
   }
@@ -66,7 +68,81 @@ void ReportParseError(const SourceFile& source, const std::vector<const Rule*>& 
   }
 }
 
+// Runs one check, turning an exception into an entry of `errors`.
+template <typename Context, typename CheckFn>
+void RunGuarded(const SourceFile& source, const Rule& rule, CheckFn check, const Context& context,
+                std::vector<Finding>* findings, std::vector<std::string>* errors) {
+  std::vector<Finding> found;
+  Emitter emitter(rule.meta, source, found);
+  try {
+    check(context, emitter);
+  } catch (const std::exception& e) {
+    errors->push_back(fmt::format("{}: rule {} failed: {}", source.path(), rule.meta.id, e.what()));
+    return;
+  } catch (...) {
+    errors->push_back(fmt::format("{}: rule {} failed", source.path(), rule.meta.id));
+    return;
+  }
+  for (auto& f : found) findings->push_back(std::move(f));
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+// A load error as a finding of the scanned file. An error inside another
+// file (.env, extends or include target) is placed on the first line and
+// names that file and position.
+void ReportLoadError(const SourceFile& source, const std::vector<const Rule*>& rules,
+                     const compose::LoadError& error, std::vector<Finding>* findings) {
+  const bool here = error.file.empty() || SameFile(error.file, source.path());
+  Position at{1, 1};
+  if (here && error.position.line > 0) at = error.position;
+  std::string message = error.message;
+  if (!here) {
+    message = error.position.line > 0 ? fmt::format("{}:{}:{}: {}", error.file, error.position.line,
+                                                    error.position.column, error.message)
+                                      : fmt::format("{}: {}", error.file, error.message);
+  }
+  for (const Rule* rule : rules) {
+    if (rule->meta.id != kComposeLoadErrorId) continue;
+    Emitter emitter(rule->meta, source, *findings);
+    emitter.Report(Range{at, Position{at.line, at.column + 1}}, message, error.message);
+  }
+}
+
 }  // namespace
+
+void RunComposeChecks(const SourceFile& source, const compose::Project& project,
+                      const std::vector<const Rule*>& rules, std::vector<Finding>* findings,
+                      std::vector<std::string>* errors) {
+  ComposeContext context{source, project};
+  for (const Rule* rule : rules) {
+    if (rule->compose == nullptr) continue;
+    RunGuarded(source, *rule, rule->compose, context, findings, errors);
+  }
+}
+
+void RunComposeRules(const SourceFile& source, const std::vector<const Rule*>& rules,
+                     const compose::LoadOptions& options, std::vector<Finding>* findings,
+                     std::vector<std::string>* errors, std::optional<compose::Project>* project) {
+  compose::LoadResult loaded = compose::Load(source, options);
+  if (!loaded.ok()) {
+    ReportLoadError(source, rules, loaded.error, findings);
+    if (project != nullptr) project->reset();
+    return;
+  }
+  RunComposeChecks(source, *loaded.project, rules, findings, errors);
+  if (project != nullptr) *project = std::move(loaded.project);
+}
+
+void RunComposeRules(const SourceFile& source, const std::vector<const Rule*>& rules,
+                     const compose::LoadOptions& options, std::vector<Finding>* findings,
+                     std::vector<std::string>* errors) {
+  RunComposeRules(source, rules, options, findings, errors, nullptr);
+}
 
 void RunDockerRules(const SourceFile& source, const std::vector<const Rule*>& rules,
                     const dockerfile::BuildArgs& build_args, std::vector<Finding>* findings,
@@ -84,18 +160,7 @@ void RunDockerRules(const SourceFile& source, const std::vector<const Rule*>& ru
   DockerContext context(source, file, model);
   for (const Rule* rule : rules) {
     if (rule->docker == nullptr) continue;
-    std::vector<Finding> found;
-    Emitter emitter(rule->meta, source, found);
-    try {
-      rule->docker(context, emitter);
-    } catch (const std::exception& e) {
-      errors->push_back(fmt::format("{}: rule {} failed: {}", source.path(), rule->meta.id, e.what()));
-      continue;
-    } catch (...) {
-      errors->push_back(fmt::format("{}: rule {} failed", source.path(), rule->meta.id));
-      continue;
-    }
-    for (auto& f : found) findings->push_back(std::move(f));
+    RunGuarded(source, *rule, rule->docker, context, findings, errors);
   }
 }
 
