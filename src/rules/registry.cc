@@ -39,6 +39,10 @@ extern const Rule kDockerSec103;
 extern const Rule kDockerSec104;
 extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
+extern const Rule kDockerBp012;
+extern const Rule kDockerBp013;
+extern const Rule kDockerBp014;
+extern const Rule kDockerBp020;
 extern const Rule kDockerBp006;
 extern const Rule kDockerBp009;
 extern const Rule kDockerBp019;
@@ -109,6 +113,10 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec104,
         &kDockerSec106,
         // Dockerfile: RUN commands.
+        &kDockerBp012,
+        &kDockerBp013,
+        &kDockerBp014,
+        &kDockerBp020,
         &kDockerBp006,
         &kDockerBp009,
         &kDockerBp019,

@@ -1,0 +1,112 @@
+// DOCKER-BP-014: apt-get install without removing /var/lib/apt/lists.
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/docker/package_managers.h"
+#include "rules/rule.h"
+
+namespace pf::rules {
+
+namespace {
+
+constexpr std::string_view kCacheDirs[] = {"/var/lib/apt/lists"};
+
+bool Cleans(const shell::SimpleCommand& cmd) {
+  if (false) return true;
+  for (std::string_view dir : kCacheDirs) {
+    if (pkg::RemovesDir(cmd, dir)) return true;
+  }
+  return false;
+}
+
+bool CacheMounted(const DockerContext& context, const RunScript& script) {
+  for (std::string_view dir : kCacheDirs) {
+    if (pkg::MountCovers(context, script, dir)) return true;
+  }
+  return false;
+}
+
+void Check(const DockerContext& context, Emitter& emitter) {
+  pkg::ReportFirstPerRun(
+      context, emitter,
+      [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
+        const pkg::RunCommand& at = run.commands[i];
+        const shell::SimpleCommand& cmd = *at.command;
+        if (!pkg::IsToolSubcommand(cmd, {"apt-get"}, {"install"})) return std::nullopt;
+        if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
+          return std::nullopt;
+        }
+        std::string text = pkg::CommandText(cmd);
+        return pkg::Offense{&pkg::SubcommandWord(cmd),
+                            fmt::format("`{}` leaves the package lists in the layer; end the same "
+                                        "RUN with `rm -rf /var/lib/apt/lists/*`",
+                                        text),
+                            text};
+      });
+}
+
+}  // namespace
+
+extern const Rule kDockerBp014{
+    .meta =
+        {
+            .id = "DOCKER-BP-014",
+            .name = "Remove apt Package Lists",
+            .severity = Severity::kLow,
+            .category = "best-practice",
+            .cwe = "CWE-710",
+            .bundle = "best-practice",
+            .language = Language::kDocker,
+            .tags = {"docker", "dockerfile", "apt", "apt-get", "debian", "ubuntu", "cache",
+                     "image-size", "package-manager"},
+            .summary = "A RUN with `apt-get install` that leaves /var/lib/apt/lists in the "
+                       "image.",
+            .docs =
+                {
+                    .what = "Reports a RUN instruction with an `apt-get install` command that is "
+                            "not followed, later in the same RUN, by an `rm` of the package "
+                            "lists: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/lib/apt/lists` or "
+                            "a directory above it. A removal before the install does not count. "
+                            "`apt-get clean` alone does not count: it empties "
+                            "/var/cache/apt/archives, not the lists. A `RUN --mount=type=cache` "
+                            "(or tmpfs) on `/var/lib/apt/lists` (or above) keeps the lists out of "
+                            "the layer and counts as clean. Commands are found in the parsed "
+                            "shell script of the RUN: after `sudo`/`env` wrappers, inside `sh -c "
+                            "'...'`, in heredoc scripts and across `\\` continuations; text in "
+                            "comments or strings (`echo \"apt-get install\"`) and a command named "
+                            "by a variable are not commands. One finding per RUN instruction, on "
+                            "the `install` word of the first offending command. RUN instructions "
+                            "under a PowerShell or cmd SHELL are not checked. `apt install` is "
+                            "reported by DOCKER-BP-023.",
+                    .why = "`apt-get update` downloads the package lists of every configured "
+                           "repository into /var/lib/apt/lists, typically 20 to 50 MB. Whatever "
+                           "a RUN leaves on disk is stored in its layer for good: deleting it in "
+                           "a later RUN does not make the image smaller. Stale lists in an image "
+                           "also invite a later `apt-get install` without `apt-get update`, "
+                           "which installs outdated versions or fails.",
+                    .fix = "Update, install and remove the lists in one RUN: `RUN apt-get update "
+                           "&& apt-get install -y --no-install-recommends curl && rm -rf "
+                           "/var/lib/apt/lists/*`. With BuildKit you may instead mount caches on "
+                           "/var/lib/apt/lists and /var/cache/apt.",
+                    .bad_example =
+                        "FROM debian:12\n"
+                        "RUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+                    .good_example = "FROM debian:12\n"
+                                    "RUN apt-get update \\\n"
+                                    "    && apt-get install -y --no-install-recommends curl \\\n"
+                                    "    && rm -rf /var/lib/apt/lists/*\n",
+                    .references =
+                        {
+                            "https://cwe.mitre.org/data/definitions/710.html",
+                            "https://docs.docker.com/build/building/best-practices/#apt-get",
+                            "https://docs.docker.com/build/cache/optimize/#use-cache-mounts",
+                        },
+                },
+        },
+    .docker = &Check,
+};
+
+}  // namespace pf::rules
