@@ -39,6 +39,8 @@ extern const Rule kDockerSec103;
 extern const Rule kDockerSec104;
 extern const Rule kDockerSec106;
 // Dockerfile: RUN commands (declarations).
+extern const Rule kDockerBp007;
+extern const Rule kDockerBp008;
 extern const Rule kDockerBp012;
 extern const Rule kDockerBp013;
 extern const Rule kDockerBp014;
@@ -113,6 +115,8 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerSec104,
         &kDockerSec106,
         // Dockerfile: RUN commands.
+        &kDockerBp007,
+        &kDockerBp008,
         &kDockerBp012,
         &kDockerBp013,
         &kDockerBp014,
