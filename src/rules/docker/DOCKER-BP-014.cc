@@ -15,7 +15,6 @@ namespace {
 constexpr std::string_view kCacheDirs[] = {"/var/lib/apt/lists"};
 
 bool Cleans(const shell::SimpleCommand& cmd) {
-  if (false) return true;
   for (std::string_view dir : kCacheDirs) {
     if (pkg::RemovesDir(cmd, dir)) return true;
   }
