@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <variant>
 
@@ -111,8 +112,14 @@ TEST_P(ComposeFixture, FindingsMatchExpectations) {
   compose::LoadOptions options;  // .env beside the file; no process environment
   std::vector<Finding> findings;
   std::vector<std::string> errors;
-  RunComposeRules(source, {rule}, options, &findings, &errors);
+  std::optional<compose::Project> project;
+  RunComposeRules(source, {rule}, options, &findings, &errors, &project);
   EXPECT_TRUE(errors.empty()) << errors.front();
+  // Only the syntax rule's fixtures may fail to load; elsewhere a broken
+  // fixture would pass silently.
+  if (rule->compose != nullptr) {
+    EXPECT_TRUE(project.has_value()) << param.path.string() << " does not load";
+  }
   for (const Finding& f : findings) {
     EXPECT_EQ(f.file, source.path());
     if (rule->compose != nullptr) {

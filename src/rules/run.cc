@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -100,11 +101,24 @@ void ReportLoadError(const SourceFile& source, const std::vector<const Rule*>& r
   const bool here = error.file.empty() || SameFile(error.file, source.path());
   Position at{1, 1};
   if (here && error.position.line > 0) at = error.position;
+  // "End of input" errors point past the last line: show the last line
+  // that has text instead.
+  if (at.line > source.line_count() ||
+      (at.line == source.line_count() && source.Line(at.line).empty())) {
+    int line = std::min(at.line, source.line_count());
+    while (line > 1 && source.Line(line).empty()) --line;
+    at = Position{line, CodePointCount(source.Line(line)) + 1};
+  }
   std::string message = error.message;
+  // Name the other file relative to the scanned one, as the user wrote it.
+  std::string other = std::filesystem::path(error.file)
+                          .lexically_relative(std::filesystem::path(source.path()).parent_path())
+                          .string();
+  if (other.empty() || other.starts_with("..")) other = error.file;
   if (!here) {
-    message = error.position.line > 0 ? fmt::format("{}:{}:{}: {}", error.file, error.position.line,
+    message = error.position.line > 0 ? fmt::format("{}:{}:{}: {}", other, error.position.line,
                                                     error.position.column, error.message)
-                                      : fmt::format("{}: {}", error.file, error.message);
+                                      : fmt::format("{}: {}", other, error.message);
   }
   for (const Rule* rule : rules) {
     if (rule->meta.id != kComposeLoadErrorId) continue;

@@ -69,7 +69,8 @@ void Check(const ComposeContext& context, Emitter& emitter) {
       const KnownPort* known = SensitiveIn(*port.target);
       if (known == nullptr) continue;
       compose_rules::ReportValue(
-          context, emitter, *service, port.file, port.range,
+          context, emitter, *service, port.file,
+          compose_rules::PortFieldSite(*service, port, port.host_ip.empty() ? "target" : "host_ip"),
           fmt::format("service '{}' publishes {} port {} on all host interfaces ({}): anyone "
                       "who can reach the host can reach it; bind it to an address "
                       "(\"127.0.0.1:{}:{}\") or drop the mapping and use the compose network",
