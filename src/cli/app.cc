@@ -41,6 +41,8 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
                 "Accepted for compatibility; rules are built in");
   scan.add_flag("--diff-aware", f.diff_aware,
                 "Report only files changed between --base and --head (not implemented yet)");
+  scan.add_flag("--shellcheck", f.shellcheck,
+                "Also check RUN scripts with the shellcheck program (SHELLCHECK-SCnnnn findings)");
   scan.add_option("--base", f.base, "Base git ref for --diff-aware");
   scan.add_option("--head", f.head, "Head git ref for --diff-aware");
 }

@@ -24,6 +24,7 @@ struct ScanFlags {
   bool no_color = false;
   bool refresh_rules = false;
   bool diff_aware = false;
+  bool shellcheck = false;
   std::string base;
   std::string head;
 };

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -14,6 +15,7 @@
 #include "engine/scan.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
+#include "rules/shellcheck.h"
 
 namespace pf::cli {
 
@@ -105,6 +107,16 @@ int RunScan(const ScanFlags& flags) {
   }
   if (flags.diff_aware || !flags.base.empty() || !flags.head.empty()) {
     std::cerr << "pathfinder: note: --diff-aware is not implemented yet; scanning all files\n";
+  }
+
+  if (flags.shellcheck) {
+    // Optional external tool: without it, say so once and scan anyway.
+    const std::string program = "shellcheck";
+    if (std::optional<std::string> binary = rules::LocateShellCheck(program)) {
+      options.shellcheck_binary = *binary;
+    } else {
+      std::cerr << rules::ShellCheckMissingNotice(program) << "\n";
+    }
   }
 
   const bool verbose = flags.verbose || flags.debug;

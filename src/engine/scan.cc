@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "engine/file_check.h"
+#include "rules/shellcheck.h"
 
 namespace pf::engine {
 
@@ -96,8 +97,18 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
     return out;
   }
   discover::FileKind kind = guess_kind ? discover::GuessKind(file.display, text) : file.kind;
-  return CheckFile(file.display, file.path, std::move(text), kind, options.rules,
-                   options.build_args);
+  out =
+      CheckFile(file.display, file.path, std::move(text), kind, options.rules, options.build_args);
+  if (!options.shellcheck_binary.empty() && kind == discover::FileKind::kDockerfile &&
+      out.scanned && out.source) {
+    // ShellCheck trouble (a timeout, odd output) is a verbose note, not a
+    // scan error: the optional pass must not fail the scan.
+    rules::ShellCheckResult checked =
+        rules::RunShellCheck(*out.source, options.build_args, options.shellcheck_binary);
+    for (Finding& f : checked.findings) out.findings.push_back(std::move(f));
+    for (std::string& e : checked.errors) out.notes.push_back(file.display + ": " + e);
+  }
+  return out;
 }
 
 }  // namespace

@@ -24,6 +24,9 @@ struct ScanOptions {
   std::size_t max_file_size = kDefaultMaxFileSize;
   // Verbose notes (one line each, in file order); not called when empty.
   std::function<void(std::string_view)> log;
+  // When set (--shellcheck), the shellcheck executable to run over each
+  // Dockerfile's RUN scripts (rules::LocateShellCheck finds it).
+  std::string shellcheck_binary;
 };
 
 // Discovers, reads, parses and checks every file of the project. Never
