@@ -25,23 +25,23 @@ std::optional<runcmd::Hit> Match(const RunScript& script, const SimpleCommand& c
   if (cmd.Has(shell::kInSubshell | shell::kInCommandSubst)) return std::nullopt;
   const SimpleCommand* user = nullptr;
   for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
-    if (!ChangesDirectory(*later)) {
-      user = later;
-      break;
-    }
+    if (ChangesDirectory(*later)) continue;
+    // Prefer a named command for the message (`X=1` alone names none).
+    if (user == nullptr || (user->Name().empty() && !later->Name().empty())) user = later;
+    if (!user->Name().empty()) break;
   }
   if (user == nullptr) return std::nullopt;  // a trailing cd is DOCKER-BP-030
   const shell::ShellWord& word = cmd.argv[cmd.command_start];
   std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
   std::string target = operands.empty() ? std::string("~") : operands.front()->raw;
-  std::string later_name =
-      user->Name().empty() ? std::string("the next command") : fmt::format("`{}`", user->Name());
+  std::string later = user->Name().empty()
+                          ? std::string("the commands after it")
+                          : fmt::format("`{}` and the commands after it", user->Name());
   return runcmd::Hit{
       word.span,
-      fmt::format("`{} {}` sets the directory for {} and later commands; use `WORKDIR {}` "
-                  "before the RUN so the directory is explicit and shared by every instruction "
-                  "that follows",
-                  cmd.Name(), target, later_name, target),
+      fmt::format("`{} {}` sets the directory for {}; use `WORKDIR {}` before the RUN so the "
+                  "directory is explicit and shared by every instruction that follows",
+                  cmd.Name(), target, later, target),
       fmt::format("{} {}", cmd.Name(), target)};
 }
 

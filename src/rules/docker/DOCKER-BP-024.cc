@@ -83,6 +83,13 @@ void Check(const DockerContext& context, Emitter& emitter) {
     if (!script.posix() || script.stage < 0 || script.scope->keyword == "onbuild") continue;
     Collect(script, &stages[script.stage]);
   }
+  for (const runcmd::ExecRun& exec : runcmd::ExecFormRuns(context)) {
+    const dockerfile::Stage* stage = context.model.StageOf(*exec.scope);
+    if (stage == nullptr || exec.scope->keyword == "onbuild") continue;
+    if (exec.program != "curl" && exec.program != "wget") continue;
+    Remember(&stages[stage->index][exec.program == "curl" ? 0 : 1], exec.run->args.front().span,
+             false);
+  }
   static constexpr std::array<std::string_view, 2> kTools = {"curl", "wget"};
   for (const auto& [stage, places] : stages) {
     if (!places[0] || !places[1]) continue;
@@ -124,7 +131,8 @@ extern const Rule kDockerBp024{
                             "`apt-get`/`apt`/`aptitude install`, `apk add`, `yum`/`dnf`/"
                             "`microdnf install` or `zypper install` (also with a version: "
                             "`curl=7.88.1-10`, `wget~1.21`); running means the command itself "
-                            "(`curl -fsSLO URL`, `sudo wget URL`). Words in comments and strings "
+                            "(`curl -fsSLO URL`, `sudo wget URL`, exec form `[\"wget\", URL]`). "
+                            "Words in comments and strings "
                             "do not count, nor do `ONBUILD` steps, nor other stages: each stage is "
                             "judged on its own. One finding per stage, on the first use of the "
                             "tool that appears second, naming the lines of both.",

@@ -12,6 +12,16 @@ namespace pf::rules {
 namespace {
 
 void Check(const DockerContext& context, Emitter& emitter) {
+  for (const runcmd::ExecRun& exec : runcmd::ExecFormRuns(context)) {
+    if (exec.program != "sudo") continue;
+    const dockerfile::Word& word = exec.run->args.front();
+    emitter.Report(word.range,
+                   fmt::format("RUN uses `sudo` (exec form): build steps already run as the "
+                               "current USER (root unless changed), so sudo adds nothing but a "
+                               "setuid binary and unpredictable TTY and environment handling; "
+                               "run the step before switching USER"),
+                   "sudo");
+  }
   runcmd::ReportFirstPerRun(
       context, emitter,
       [](const RunScript&, const shell::SimpleCommand& cmd) -> std::optional<runcmd::Hit> {
@@ -49,7 +59,8 @@ extern const Rule kDockerSec007{
                 {
                     .what =
                         "Reports a `RUN` instruction (also under `ONBUILD`, in heredoc scripts "
-                        "and in `sh -c '...'` scripts) that runs `sudo` as a command: as the "
+                        "and in `sh -c '...'` scripts, and exec form `[\"sudo\", ...]`) that runs "
+                        "`sudo` as a command: as the "
                         "command itself (`sudo apt-get update`, `/usr/bin/sudo -u app make`) or "
                         "behind another wrapper (`env X=1 sudo make`, `nohup sudo x`). The "
                         "word `sudo` as an argument is not a use: `apt-get install -y sudo`, "

@@ -42,6 +42,19 @@ const shell::ShellWord* CommandWord(const shell::SimpleCommand& cmd, std::string
   return nullptr;
 }
 
+std::vector<ExecRun> ExecFormRuns(const DockerContext& context) {
+  std::vector<ExecRun> out;
+  for (const dockerfile::Instruction& top : context.file.instructions) {
+    const dockerfile::Instruction* run = &top;
+    if (top.keyword == "onbuild" && top.child) run = top.child.get();
+    if (run->keyword != "run" || !run->json_form || run->args.empty()) continue;
+    std::string_view program = Basename(run->args.front().text);
+    if (IsShellProgram(program)) continue;  // a script: see run_scripts()
+    out.push_back(ExecRun{run, &top, program});
+  }
+  return out;
+}
+
 std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

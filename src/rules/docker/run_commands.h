@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/position.h"
 #include "rules/rule.h"
@@ -38,6 +39,15 @@ bool IsShellProgram(std::string_view name);
 // The word of `cmd` whose basename is `name` and that stands in command
 // position (argv[0], a wrapper, or the effective command), or null.
 const shell::ShellWord* CommandWord(const shell::SimpleCommand& cmd, std::string_view name);
+
+// An exec-form RUN that runs a program directly (`RUN ["sudo", "make"]`, not
+// `["sh", "-c", "..."]`), ONBUILD's included; `scope` is where it stands.
+struct ExecRun {
+  const dockerfile::Instruction* run = nullptr;
+  const dockerfile::Instruction* scope = nullptr;
+  std::string_view program;  // basename of the first argument
+};
+std::vector<ExecRun> ExecFormRuns(const DockerContext& context);
 
 // Lower-cased copy.
 std::string Lower(std::string_view text);
