@@ -56,27 +56,6 @@ void CheckDockerfile(const SourceFile& source, const std::vector<const rules::Ru
   }
 }
 
-void RunComposeRules(const SourceFile& source, const compose::Project& project,
-                     const std::vector<const rules::Rule*>& rules, FileOutcome& out) {
-  rules::ComposeContext context{source, project};
-  for (const rules::Rule* rule : rules) {
-    if (rule->compose == nullptr) continue;
-    std::vector<Finding> found;
-    rules::Emitter emitter(rule->meta, source, found);
-    try {
-      rule->compose(context, emitter);
-    } catch (const std::exception& e) {
-      out.errors.push_back(
-          ScanError{source.path(), fmt::format("rule {} failed: {}", rule->meta.id, e.what())});
-      continue;
-    } catch (...) {
-      out.errors.push_back(ScanError{source.path(), fmt::format("rule {} failed", rule->meta.id)});
-      continue;
-    }
-    for (Finding& f : found) out.findings.push_back(std::move(f));
-  }
-}
-
 // The loader names files by the path it was given; show them relative to
 // the project like every other path in a report.
 std::string RelativeToProject(std::string message, const std::string& fs_path,
@@ -91,25 +70,27 @@ std::string RelativeToProject(std::string message, const std::string& fs_path,
 }
 
 // Loads a compose file from its real path (for .env, extends, include) and
-// checks it under its display name.
+// reports it under its display name. A file that does not load is a
+// COMPOSE-COR-100 finding, as a Dockerfile that does not parse is one.
 void CheckCompose(const SourceFile& source, const std::string& fs_path,
                   const std::vector<const rules::Rule*>& rules, FileOutcome& out) {
   compose::LoadOptions load_options;
   // An in-memory text has no folder: no .env beside it to read.
   load_options.use_dotenv = !fs_path.empty();
   SourceFile located(fs_path.empty() ? source.path() : fs_path, source.text());
-  compose::LoadResult loaded = compose::Load(located, load_options);
-  if (!loaded.ok()) {
-    const compose::LoadError& e = loaded.error;
-    std::string where = e.position.line > 0 ? fmt::format(" (line {}, column {})", e.position.line,
-                                                          e.position.column)
-                                            : "";
-    out.errors.push_back(ScanError{
-        source.path(), fmt::format("compose file does not load: {}{}",
-                                   RelativeToProject(e.message, fs_path, source.path()), where)});
-    return;
+  std::vector<Finding> found;
+  std::vector<std::string> failures;
+  rules::RunComposeRules(located, rules, load_options, &found, &failures);
+  for (Finding& f : found) {
+    f.file = source.path();
+    f.message = RelativeToProject(std::move(f.message), located.path(), source.path());
+    out.findings.push_back(std::move(f));
   }
-  RunComposeRules(source, *loaded.project, rules, out);
+  for (const std::string& failure : failures) {
+    out.errors.push_back(
+        ScanError{source.path(), RelativeToProject(StripPathPrefix(located.path(), failure),
+                                                   located.path(), source.path())});
+  }
   out.scanned = true;
 }
 

@@ -84,9 +84,11 @@ TEST(ScanText, ComposeTextIsLoaded) {
   EXPECT_TRUE(ok.errors.empty());
   ScanResult bad = ScanText("compose.yaml", "services: [\n", rules::AllRules(), {},
                             discover::FileKind::kCompose);
-  EXPECT_EQ(bad.files_scanned, 0);
-  ASSERT_EQ(bad.errors.size(), 1u);
-  EXPECT_NE(bad.errors[0].message.find("does not load"), std::string::npos);
+  EXPECT_EQ(bad.files_scanned, 1);
+  EXPECT_TRUE(bad.errors.empty());
+  ASSERT_EQ(bad.findings.size(), 1u);
+  EXPECT_EQ(bad.findings[0].rule_id, "COMPOSE-COR-100");
+  EXPECT_EQ(bad.findings[0].file, "compose.yaml");
 }
 
 TEST(Scan, SameResultWhateverTheJobs) {
