@@ -104,6 +104,11 @@ std::string ElementName(const ParseResult& parsed, int index) {
   return name.empty() ? std::string("…") : std::string(name);
 }
 
+// "`tar`", or `unknown` for a command whose name is not literal.
+std::string Quoted(const std::string& name, std::string_view unknown) {
+  return name == "…" ? std::string(unknown) : fmt::format("`{}`", name);
+}
+
 struct Unprotected {
   ByteSpan span;
   std::string first;
@@ -149,9 +154,10 @@ void Check(const DockerContext& context, Emitter& emitter) {
                             "RUN, or start the script with `set -o pipefail` (bash, ksh, zsh)";
     emitter.Report(script.ToSource(pipe->span),
                    fmt::format("the pipe `{} |{} {}` runs without pipefail, so the RUN "
-                               "succeeds when `{}` fails as long as `{}` succeeds; {}",
+                               "succeeds when {} fails as long as {} succeeds; {}",
                                pipe->first, pipe->elements > 2 ? " … |" : "", pipe->last,
-                               pipe->first, pipe->last, fix),
+                               Quoted(pipe->first, "the first command"),
+                               Quoted(pipe->last, "the last command"), fix),
                    fmt::format("{} | {}", pipe->first, pipe->last));
     reported = script.run;
   }

@@ -123,7 +123,9 @@ ProgramSource ProgramOf(const SimpleCommand& cmd, const InterpreterSpec& spec) {
     out.from_stdin = true;
     return out;
   }
-  out.from_stdin = out.operand == nullptr || (out.operand->literal && out.operand->value == "-");
+  out.from_stdin =
+      out.operand == nullptr ||
+      (out.operand->literal && (out.operand->value == "-" || out.operand->value == "/dev/stdin"));
   if (out.from_stdin) out.operand = nullptr;
   return out;
 }
