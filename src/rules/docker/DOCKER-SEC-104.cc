@@ -41,30 +41,39 @@ void CheckCopyChmod(const DockerContext& context, Emitter& emitter) {
   }
 }
 
-// `chmod MODE path` in a RUN script. Only a literal mode is judged: a shell
-// variable may be set by the script itself.
-std::optional<runcmd::Hit> MatchChmod(const RunScript&, const shell::SimpleCommand& cmd) {
-  if (cmd.Name() != "chmod") return std::nullopt;
-  std::vector<shell::ShellWord> reference = shell::FlagValues(cmd, {"--reference"});
-  if (!reference.empty()) return std::nullopt;  // copies another file's mode
-  std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
-  if (operands.size() < 2 || !operands[0]->literal) return std::nullopt;
-  const shell::ShellWord& mode = *operands[0];
-  if (!IsWorldWritable(ParseFileMode(mode.value))) return std::nullopt;
-  const bool recursive = shell::HasFlag(cmd, {"-R", "--recursive"});
-  return runcmd::Hit{
-      mode.span,
-      fmt::format("chmod {}{} {} makes {} writable by every user: any process in the "
-                  "container, whatever its user, can then change {}; drop the write bit for "
-                  "others (e.g. 755 or 644, or 775 with a shared group)",
-                  recursive ? "-R " : "", mode.value, operands[1]->raw,
-                  recursive ? "everything under it" : "it", recursive ? "those files" : "the file"),
-      "chmod " + mode.value};
+// `chmod MODE path` in a RUN script. A mode in a variable is judged only
+// when ENV/ARG give it and the script does not set it itself.
+void CheckRunChmod(const DockerContext& context, Emitter& emitter) {
+  runcmd::ReportFirstPerRun(
+      context, emitter,
+      [&context](const RunScript& script,
+                 const shell::SimpleCommand& cmd) -> std::optional<runcmd::Hit> {
+        if (cmd.Name() != "chmod") return std::nullopt;
+        if (!shell::FlagValues(cmd, {"--reference"}).empty()) {
+          return std::nullopt;  // copies another file's mode
+        }
+        std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
+        if (operands.size() < 2) return std::nullopt;
+        const shell::ShellWord& mode = *operands[0];
+        std::optional<std::string> value = runcmd::ResolveShellWord(context, script, mode);
+        if (!value || !IsWorldWritable(ParseFileMode(*value))) return std::nullopt;
+        std::string shown = mode.literal ? *value : fmt::format("{} (from {})", *value, mode.raw);
+        const bool recursive = shell::HasFlag(cmd, {"-R", "--recursive"});
+        return runcmd::Hit{
+            mode.span,
+            fmt::format("chmod {}{} {} makes {} writable by every user: any process in the "
+                        "container, whatever its user, can then change {}; drop the write bit "
+                        "for others (e.g. 755 or 644, or 775 with a shared group)",
+                        recursive ? "-R " : "", shown, operands[1]->raw,
+                        recursive ? "everything under it" : "it",
+                        recursive ? "those files" : "the file"),
+            "chmod " + *value};
+      });
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
   CheckCopyChmod(context, emitter);
-  runcmd::ReportFirstPerRun(context, emitter, &MatchChmod);
+  CheckRunChmod(context, emitter);
 }
 
 }  // namespace
@@ -99,9 +108,11 @@ extern const Rule kDockerSec104{
                         "points at the flag, one per instruction. The same modes given to the "
                         "`chmod` command in a `RUN` are reported too (`chmod 777 /app`, `chmod "
                         "-R a+w /data`, `sudo chmod o+w x`, in `sh -c` and heredoc scripts), on "
-                        "the mode word, one finding per RUN; a mode held in a shell variable "
-                        "(`chmod $MODE x`), `--reference=FILE`, and `chmod` inside comments or "
-                        "strings are not reported.",
+                        "the mode word, one finding per RUN. A mode in a variable is used when "
+                        "ENV or ARG give its value and the script does not set it itself "
+                        "(`ARG MODE=777` then `RUN chmod $MODE x` is reported; `MODE=777; chmod "
+                        "$MODE x` is not judged); `--reference=FILE` and `chmod` inside comments "
+                        "or strings are not reported.",
                     .why = "A world-writable file or directory in an image can be modified by any "
                            "user in the container. If the application runs as a non-root user to "
                            "limit damage, a compromised process, or another service sharing the "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace pf::rules::runcmd {
 
@@ -53,6 +54,50 @@ std::vector<ExecRun> ExecFormRuns(const DockerContext& context) {
     out.push_back(ExecRun{run, &top, program});
   }
   return out;
+}
+
+namespace {
+
+bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Occurrences of `name` as a whole word in `text`, and how many of them are
+// references (`$name`, `${name`).
+std::pair<int, int> CountName(std::string_view text, std::string_view name) {
+  int all = 0;
+  int refs = 0;
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
+    const bool start = at == 0 || !IsNameChar(text[at - 1]);
+    const std::size_t end = at + name.size();
+    if (!start || (end < text.size() && IsNameChar(text[end]))) continue;
+    ++all;
+    if ((at >= 1 && text[at - 1] == '$') ||
+        (at >= 2 && text[at - 1] == '{' && text[at - 2] == '$')) {
+      ++refs;
+    }
+  }
+  return {all, refs};
+}
+
+}  // namespace
+
+std::optional<std::string> ResolveShellWord(const DockerContext& context, const RunScript& script,
+                                            const shell::ShellWord& word) {
+  if (word.literal) return word.value;
+  if (word.has_command_subst || word.has_glob) return std::nullopt;
+  std::string_view v = word.value;
+  for (std::size_t i = v.find('$'); i != std::string_view::npos; i = v.find('$', i + 1)) {
+    std::size_t start = i + 1;
+    if (start < v.size() && v[start] == '{') ++start;
+    std::size_t end = start;
+    while (end < v.size() && IsNameChar(v[end])) ++end;
+    std::string_view name = v.substr(start, end - start);
+    // $1, $@, $$ and the like belong to the shell.
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return std::nullopt;
+    auto [all, refs] = CountName(script.text, name);
+    if (all != refs) return std::nullopt;
+  }
+  return context.model.Resolve(*script.scope, v);
 }
 
 std::string Lower(std::string_view text) {

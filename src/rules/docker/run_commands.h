@@ -49,6 +49,14 @@ struct ExecRun {
 };
 std::vector<ExecRun> ExecFormRuns(const DockerContext& context);
 
+// The value of a shell word whose only expansions are variables that the
+// RUN gets from ENV or ARG (`chmod $MODE x` after `ARG MODE=777`), expanded
+// with the model; nullopt for command substitutions, positional
+// parameters, unknown variables, and variables the script may set itself
+// (the name appears other than as `$NAME`/`${NAME`).
+std::optional<std::string> ResolveShellWord(const DockerContext& context, const RunScript& script,
+                                            const shell::ShellWord& word);
+
 // Lower-cased copy.
 std::string Lower(std::string_view text);
 
