@@ -38,6 +38,10 @@ std::string ShellCheckMissingNotice(std::string_view program);
 // for shells it does not understand (zsh), whose scripts are skipped.
 std::string ShellCheckDialect(std::string_view shell_program);
 
+// Findings carry ShellCheck's code and message. Severity: ShellCheck
+// errors (scripts that break) are MEDIUM, warnings LOW, info and style
+// INFO. SC2154 (variables that ENV/ARG set) and SC1090/SC1091 (sourced
+// files that exist only in the image) are not asked for.
 struct ShellCheckResult {
   std::vector<Finding> findings;    // rule ids "SHELLCHECK-SC2086"
   std::vector<std::string> errors;  // a script shellcheck could not check
