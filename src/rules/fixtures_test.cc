@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ostream>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -27,6 +28,12 @@ struct FixtureFile {
   std::string rule_id;
   fs::path path;
 };
+
+// Test names in reports show the fixture's path, not its bytes.
+void PrintTo(const FixtureFile& fixture, std::ostream* os) {
+  *os << fixture.path.parent_path().filename().string() << "/"
+      << fixture.path.filename().string();
+}
 
 std::vector<FixtureFile> ListFixtures(std::string_view language,
                                       const std::vector<std::string>& extensions) {
