@@ -25,7 +25,7 @@ std::optional<runcmd::Hit> Match(const RunScript& script, const SimpleCommand& c
   if (cmd.Has(shell::kInSubshell | shell::kInCommandSubst)) return std::nullopt;
   const SimpleCommand* user = nullptr;
   for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
-    if (ChangesDirectory(*later)) continue;
+    if (ChangesDirectory(*later) || runcmd::IgnoresDirectory(*later)) continue;
     // Prefer a named command for the message (`X=1` alone names none).
     if (user == nullptr || (user->Name().empty() && !later->Name().empty())) user = later;
     if (!user->Name().empty()) break;
@@ -71,8 +71,9 @@ extern const Rule kDockerBp017{
                             "-c '...'` scripts, in `if` and loop bodies, and behind wrappers. "
                             "Not reported: a `cd` inside a subshell `(cd docs && make html)` or a "
                             "command substitution `$(cd \"$dir\" && pwd)`, which limit the change "
-                            "to that part on purpose and have no WORKDIR equivalent; a `cd` that "
-                            "nothing runs after (that is a no-op, reported by DOCKER-BP-030); and "
+                            "to that part on purpose and have no WORKDIR equivalent; a `cd` after "
+                            "which nothing that depends on the directory runs (`make && cd /`, "
+                            "`cd /x || exit 1`: a no-op, reported by DOCKER-BP-030); and "
                             "`cd` in comments or strings. One finding per instruction, on the "
                             "first such `cd`.",
                     .why = "A directory set with `cd` lasts only until the end of that RUN, so "

@@ -24,10 +24,11 @@ bool In(std::string_view value, std::initializer_list<std::string_view> list) {
 
 bool IsCd(const SimpleCommand& cmd) { return In(cmd.Name(), {"cd", "pushd", "popd"}); }
 
-// Nothing but directory changes runs after `cmd` in its shell process.
+// Nothing runs after `cmd` in its shell process; with `ignore_cd`, nothing
+// but directory changes and commands that ignore the directory (`exit`).
 bool NothingAfter(const RunScript& script, const SimpleCommand& cmd, bool ignore_cd) {
   for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
-    if (!(ignore_cd && IsCd(*later))) return false;
+    if (!(ignore_cd && (IsCd(*later) || runcmd::IgnoresDirectory(*later)))) return false;
   }
   return true;
 }
@@ -193,23 +194,25 @@ extern const Rule kDockerBp030{
                        "`shutdown`, `service … start`, `vim`).",
             .docs =
                 {
-                    .what = "Reports the first command of a `RUN` script (heredoc and `sh -c` "
-                            "scripts included) that cannot do anything useful while an image is "
-                            "built: a `cd`/`pushd` after which the shell runs nothing but other "
-                            "directory changes (a trailing `cd`; not in loop bodies, which run "
-                            "again, nor in functions); `shutdown`, `reboot`, `halt`, `poweroff`; "
-                            "`systemctl start|restart|reload|try-restart|reload-or-restart|"
-                            "isolate` and `systemctl enable --now` (no systemd runs during a "
-                            "build; plain `systemctl enable` only writes symlinks and is fine for "
-                            "systemd images); `service X start|restart|reload` and "
-                            "`/etc/init.d/X start` when nothing runs after them in the same shell "
-                            "(a daemon started to be used by the next command, such as a database "
-                            "seeded in the same RUN, does work); interactive editors `vi`, `vim`, "
-                            "`nvim`, `nano`, `emacs` unless scripted (`vim -es`, `vi -c`, `emacs "
-                            "--batch`); `top` without `-b`, `htop`; and `ssh HOST` with no remote "
-                            "command. Diagnostics that print and exit (`free`, `df`, `ps`, "
-                            "`uname`) are not reported: their output lands in the build log. One "
-                            "finding per instruction.",
+                    .what =
+                        "Reports the first command of a `RUN` script (heredoc and `sh -c` "
+                        "scripts included) that cannot do anything useful while an image is "
+                        "built: a `cd`/`pushd` after which the shell runs nothing but other "
+                        "directory changes and `exit`/`return`/`true`/`false`/`:` (a trailing "
+                        "`cd`, also `cd /x || exit 1` at the end; not in loop bodies, which run "
+                        "again, nor in functions); `shutdown`, `reboot`, `halt`, `poweroff`; "
+                        "`systemctl start|restart|reload|try-restart|reload-or-restart|"
+                        "isolate` and `systemctl enable --now` (no systemd runs during a "
+                        "build; plain `systemctl enable` only writes symlinks and is fine for "
+                        "systemd images); `service X start|restart|reload` and "
+                        "`/etc/init.d/X start` when nothing runs after them in the same shell "
+                        "(a daemon started to be used by the next command, such as a database "
+                        "seeded in the same RUN, does work); interactive editors `vi`, `vim`, "
+                        "`nvim`, `nano`, `emacs` unless scripted (`vim -es`, `vi -c`, `emacs "
+                        "--batch`); `top` without `-b`, `htop`; and `ssh HOST` with no remote "
+                        "command. Diagnostics that print and exit (`free`, `df`, `ps`, "
+                        "`uname`) are not reported: their output lands in the build log. One "
+                        "finding per instruction.",
                     .why = "Each RUN runs in a fresh process whose only lasting effect is the "
                            "filesystem it leaves behind. Directory changes, started daemons and "
                            "shutdown requests vanish when the step ends, and an interactive "

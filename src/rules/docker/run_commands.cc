@@ -100,6 +100,12 @@ std::optional<std::string> ResolveShellWord(const DockerContext& context, const 
   return context.model.Resolve(*script.scope, v);
 }
 
+bool IgnoresDirectory(const shell::SimpleCommand& cmd) {
+  static constexpr std::string_view kNames[] = {"exit", "return", "true", "false", ":"};
+  const std::string_view name = cmd.Name();
+  return !name.empty() && std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
 std::string Lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

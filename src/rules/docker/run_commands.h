@@ -57,6 +57,10 @@ std::vector<ExecRun> ExecFormRuns(const DockerContext& context);
 std::optional<std::string> ResolveShellWord(const DockerContext& context, const RunScript& script,
                                             const shell::ShellWord& word);
 
+// Commands whose effect does not depend on the working directory
+// (`exit`, `true`, `:`...): a `cd` followed only by them sets nothing.
+bool IgnoresDirectory(const shell::SimpleCommand& cmd);
+
 // Lower-cased copy.
 std::string Lower(std::string_view text);
 
