@@ -1,6 +1,7 @@
 // DOCKER-SEC-105: TLS certificate verification turned off.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,13 @@ bool IsFalse(std::string_view value) {
 bool IsTrue(std::string_view value) {
   std::string v = runcmd::Lower(value);
   return v == "true" || v == "1" || v == "yes" || v == "on";
+}
+
+// pip, pip3, pip3.12 (not pipx or pipenv).
+bool IsPip(std::string_view name) {
+  if (!name.starts_with("pip")) return false;
+  return std::all_of(name.begin() + 3, name.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
 // An environment variable whose value turns verification off.
@@ -162,7 +170,7 @@ std::optional<runcmd::Hit> MatchCommand(const RunScript&, const SimpleCommand& c
                                    kAdvice),
                        "wget --no-check-certificate"};
   }
-  if (name.starts_with("pip")) {
+  if (IsPip(name)) {
     std::vector<ShellWord> hosts = shell::FlagValues(cmd, {"--trusted-host"});
     if (!hosts.empty()) {
       return runcmd::Hit{hosts.front().span,
