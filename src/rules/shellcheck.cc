@@ -265,10 +265,22 @@ bool OnlyHeredocWords(const RunScript& script) {
 }
 
 // Checks one script; adds findings or an error.
-void CheckScript(const DockerContext& context, const RunScript& script, const std::string& binary,
+// The shell a heredoc is fed to on the RUN line (`RUN bash <<EOF`), or "".
+std::string_view FedTo(const RunScript* command_line) {
+  if (command_line == nullptr) return {};
+  for (const shell::SimpleCommand* c : command_line->parsed.AllCommands()) {
+    std::string_view name = c->Name();
+    if (!ShellCheckDialect(name).empty() && !shell::HasFlag(*c, {"-c"})) return name;
+  }
+  return {};
+}
+
+void CheckScript(const DockerContext& context, const RunScript& script,
+                 const RunScript* command_line, const std::string& binary,
                  const ShellCheckOptions& options, ShellCheckResult* result) {
-  std::string dialect =
-      ShellCheckDialect(script.shell.program.empty() ? "sh" : script.shell.program);
+  std::string_view program = script.shell.program.empty() ? "sh" : script.shell.program;
+  if (script.from_heredoc && !FedTo(command_line).empty()) program = FedTo(command_line);
+  std::string dialect = ShellCheckDialect(program);
   if (dialect.empty() || OnlyHeredocWords(script)) return;
   const ScriptText input = TextFor(script);
   std::vector<std::string> argv = {binary, "--norc", "--format=json1",
@@ -361,11 +373,14 @@ std::string ShellCheckDialect(std::string_view shell_program) {
 ShellCheckResult RunShellCheck(const DockerContext& context, const std::string& binary,
                                const ShellCheckOptions& options) {
   ShellCheckResult result;
+  const RunScript* command_line = nullptr;  // the RUN line of the scripts that follow
   for (const RunScript& script : context.run_scripts()) {
+    if (!script.from_heredoc) command_line = &script;
+    if (command_line != nullptr && command_line->run != script.run) command_line = nullptr;
     // Shell-form bodies and heredoc scripts; exec form maps positions
     // through JSON escapes, which is not exact.
     if (!script.posix() || script.run->json_form || script.text.empty()) continue;
-    CheckScript(context, script, binary, options, &result);
+    CheckScript(context, script, command_line, binary, options, &result);
   }
   return result;
 }

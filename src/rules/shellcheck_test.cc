@@ -157,6 +157,9 @@ TEST_F(RealShellCheck, HeredocScriptAndShellDialect) {
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].range.start.line, 4);
   EXPECT_EQ(r.findings[0].range.start.column, 7);
+  // A heredoc fed to bash is checked as bash.
+  EXPECT_TRUE(Check("FROM debian:12\nRUN bash <<EOF\n[[ -f /a ]] && echo a\nEOF\n", binary_)
+                  .findings.empty());
   // `[[` is fine for bash but not for sh.
   EXPECT_FALSE(Check("FROM debian:12\nRUN [[ -f /a ]] && echo a\n", binary_).findings.empty());
   EXPECT_TRUE(
