@@ -81,6 +81,12 @@ int Run(int argc, char** argv) {
   std::string show_id;
   CLI::App* show = rules->add_subcommand("show", "Print one rule's documentation");
   show->add_option("id", show_id, "Rule id, e.g. DOCKER-AUD-003")->required();
+  DocsFlags docs_flags;
+  CLI::App* docs = rules->add_subcommand("docs", "Write one Markdown page per rule and an index");
+  docs->add_option("--format", docs_flags.format, "Page format (md)")->capture_default_str();
+  docs->add_option("--out", docs_flags.out, "Folder for the pages")->capture_default_str();
+  docs->add_option("--readme", docs_flags.readme,
+                   "Also rewrite the rule table between the markers of this README");
 
   try {
     app.parse(argc, argv);
@@ -93,7 +99,7 @@ int Run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Find the deepest subcommand named on the command line for the hint.
     const CLI::App* failing = &app;
-    for (const CLI::App* sub : {scan, version, rules, list, show}) {
+    for (const CLI::App* sub : {scan, version, rules, list, show, docs}) {
       if (sub->parsed()) failing = sub;
     }
     return UsageError(e.what(), HintFor(app, failing));
@@ -103,6 +109,7 @@ int Run(int argc, char** argv) {
   if (version->parsed()) return RunVersion();
   if (list->parsed()) return RunRulesList(list_rulesets);
   if (show->parsed()) return RunRulesShow(show_id);
+  if (docs->parsed()) return RunRulesDocs(docs_flags);
   return UsageError("no command given", "run 'pathfinder --help' for usage");
 }
 

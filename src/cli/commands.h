@@ -29,7 +29,14 @@ struct ScanFlags {
   std::string head;
 };
 
+struct DocsFlags {
+  std::string format = "md";
+  std::string out = "docs/rules";
+  std::string readme;  // a README whose rule table is rewritten too
+};
+
 int RunScan(const ScanFlags& flags);
+int RunRulesDocs(const DocsFlags& flags);
 int RunRulesList(const std::vector<std::string>& rulesets);
 int RunRulesShow(const std::string& id);
 int RunVersion();
