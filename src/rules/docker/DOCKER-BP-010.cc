@@ -51,7 +51,8 @@ int ExecutingShell(const ParseResult& parsed, const SimpleCommand& cmd) {
   return -1;
 }
 
-bool ShellHasPipefail(const RunScript& script, const ParseResult& parsed, int shell) {
+bool ShellHasPipefail(const RunScript& script, const RunScript* command_line,
+                      const ParseResult& parsed, int shell) {
   if (shell >= 0) {
     const SimpleCommand& p = parsed.commands[static_cast<std::size_t>(shell)];
     return runcmd::IsShellProgram(p.Name()) && ArgsSetPipefail(p.Args());
@@ -64,6 +65,14 @@ bool ShellHasPipefail(const RunScript& script, const ParseResult& parsed, int sh
       if (w.text == "-c") break;
     }
     return shell::Classify(argv).pipefail;
+  }
+  if (script.from_heredoc && command_line != nullptr) {
+    // `RUN bash -o pipefail <<EOF`: the heredoc runs in that shell.
+    for (const SimpleCommand* c : command_line->parsed.AllCommands()) {
+      if (runcmd::IsShellProgram(c->Name()) && !shell::HasFlag(*c, {"-c"})) {
+        return ArgsSetPipefail(c->Args());
+      }
+    }
   }
   return script.shell.pipefail;
 }
@@ -117,7 +126,8 @@ struct Unprotected {
   bool nested = false;
 };
 
-std::optional<Unprotected> FirstUnprotectedPipe(const RunScript& script) {
+std::optional<Unprotected> FirstUnprotectedPipe(const RunScript& script,
+                                                const RunScript* command_line) {
   const ParseResult& parsed = script.parsed;
   std::optional<Unprotected> best;
   for (const shell::Pipeline& pipeline : parsed.pipelines) {
@@ -128,7 +138,8 @@ std::optional<Unprotected> FirstUnprotectedPipe(const RunScript& script) {
     const SimpleCommand& first = parsed.commands[static_cast<std::size_t>(*it)];
     if (best && first.span.begin >= best->span.begin) continue;
     const int shell = ExecutingShell(parsed, first);
-    if (ShellHasPipefail(script, parsed, shell) || SetEarlier(parsed, first, shell)) continue;
+    if (ShellHasPipefail(script, command_line, parsed, shell) || SetEarlier(parsed, first, shell))
+      continue;
     const SimpleCommand* second = nullptr;
     if (pipeline.commands[0] >= 0 && pipeline.commands[1] >= 0) {
       second = &parsed.commands[static_cast<std::size_t>(pipeline.commands[1])];
@@ -143,9 +154,12 @@ std::optional<Unprotected> FirstUnprotectedPipe(const RunScript& script) {
 
 void Check(const DockerContext& context, Emitter& emitter) {
   const dockerfile::Instruction* reported = nullptr;
+  const RunScript* command_line = nullptr;  // the RUN line of the heredocs that follow
   for (const RunScript& script : context.run_scripts()) {
+    if (!script.from_heredoc) command_line = &script;
+    if (command_line != nullptr && command_line->run != script.run) command_line = nullptr;
     if (!script.posix() || script.run == reported) continue;
-    std::optional<Unprotected> pipe = FirstUnprotectedPipe(script);
+    std::optional<Unprotected> pipe = FirstUnprotectedPipe(script, command_line);
     if (!pipe) continue;
     std::string fix = pipe->nested
                           ? "give that shell `-o pipefail` (`bash -o pipefail -c '...'`) or start "
