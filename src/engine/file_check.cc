@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <optional>
 
 #include "compose/loader.h"
 #include "rules/run.h"
@@ -69,6 +71,43 @@ std::string RelativeToProject(std::string message, const std::string& fs_path,
   return message;
 }
 
+bool IsRemoteContext(std::string_view context) {
+  return context.find("://") != std::string_view::npos || context.starts_with("git@") ||
+         context.starts_with("github.com/");
+}
+
+// Where each service's Dockerfile is and which build args compose gives
+// it. Paths are relative to the file that wrote the `build` key.
+void CollectBuildUses(const compose::Project& project, const std::string& compose_display,
+                      std::vector<BuildUse>& uses) {
+  namespace fs = std::filesystem;
+  for (const compose::Service& service : project.services) {
+    if (!service.build) continue;
+    const compose::Build& build = *service.build;
+    const auto file = static_cast<std::size_t>(build.file);
+    if (file >= project.files.size()) continue;
+    const fs::path base = fs::path(project.files[file]).parent_path();
+    std::string context = ".";
+    if (build.context) {
+      if (build.context->unresolved || IsRemoteContext(build.context->value)) continue;
+      context = build.context->value;
+    }
+    std::string dockerfile = "Dockerfile";
+    if (build.dockerfile) {
+      if (build.dockerfile->unresolved) continue;
+      dockerfile = build.dockerfile->value;
+    }
+    BuildUse use;
+    use.dockerfile = (base / context / dockerfile).lexically_normal().string();
+    use.compose_file = compose_display;
+    use.service = service.name;
+    for (const compose::EnvVar& arg : build.args) {
+      if (arg.value && !arg.unresolved) use.args[arg.name] = *arg.value;
+    }
+    uses.push_back(std::move(use));
+  }
+}
+
 // Loads a compose file from its real path (for .env, extends, include) and
 // reports it under its display name. A file that does not load is a
 // COMPOSE-COR-100 finding, as a Dockerfile that does not parse is one.
@@ -80,7 +119,9 @@ void CheckCompose(const SourceFile& source, const std::string& fs_path,
   SourceFile located(fs_path.empty() ? source.path() : fs_path, source.text());
   std::vector<Finding> found;
   std::vector<std::string> failures;
-  rules::RunComposeRules(located, rules, load_options, &found, &failures);
+  std::optional<compose::Project> project;
+  rules::RunComposeRules(located, rules, load_options, &found, &failures, &project);
+  if (project && !fs_path.empty()) CollectBuildUses(*project, source.path(), out.build_uses);
   for (Finding& f : found) {
     f.file = source.path();
     f.message = RelativeToProject(std::move(f.message), located.path(), source.path());

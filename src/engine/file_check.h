@@ -11,6 +11,15 @@
 
 namespace pf::engine {
 
+// A compose service that builds a Dockerfile: its args feed that
+// Dockerfile's ARGs.
+struct BuildUse {
+  std::string dockerfile;    // filesystem path, lexically normal
+  std::string compose_file;  // display path of the compose file
+  std::string service;
+  dockerfile::BuildArgs args;  // the values compose resolves; unknown ones left out
+};
+
 // What checking one file produced.
 struct FileOutcome {
   bool scanned = false;  // the rules ran (or a syntax error was reported)
@@ -18,6 +27,7 @@ struct FileOutcome {
   std::vector<Finding> findings;
   std::vector<ScanError> errors;
   std::vector<std::string> notes;  // verbose-only remarks
+  std::vector<BuildUse> build_uses;  // compose files: the Dockerfiles services build
 };
 
 inline constexpr std::size_t kBinaryProbeBytes = 8192;

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <ctime>
 #include <exception>
+#include <filesystem>
+#include <set>
 #include <map>
 #include <memory>
 #include <thread>
@@ -88,7 +90,7 @@ void Finish(ScanResult& result) {
 }
 
 FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
-                         const ScanOptions& options) {
+                         const ScanOptions& options, const dockerfile::BuildArgs& build_args) {
   FileOutcome out;
   std::string text;
   std::string error;
@@ -104,13 +106,105 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
     // ShellCheck trouble (a timeout, odd output) is a verbose note, not a
     // scan error: the optional pass must not fail the scan.
     rules::ShellCheckResult checked =
-        rules::RunShellCheck(*out.source, options.build_args, options.shellcheck_binary);
+        rules::RunShellCheck(*out.source, build_args, options.shellcheck_binary);
     for (Finding& f : checked.findings) out.findings.push_back(std::move(f));
     for (std::string& e : checked.errors) out.notes.push_back(file.display + ": " + e);
   }
   return out;
 }
 
+
+// Runs `check` over every file on --jobs threads; outcomes in file order.
+template <typename Check>
+std::vector<FileOutcome> RunAll(const std::vector<discover::DiscoveredFile>& files,
+                                const ScanOptions& options, Check check) {
+  const std::size_t count = files.size();
+  std::vector<FileOutcome> outcomes(count);
+  std::size_t jobs = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
+                                      : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, std::max<std::size_t>(count, 1));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        outcomes[i] = check(files[i]);
+      } catch (const std::exception& e) {
+        outcomes[i] = FileOutcome{};
+        outcomes[i].errors.push_back(
+            ScanError{files[i].display, fmt::format("internal error: {}", e.what())});
+      }
+    }
+  };
+  if (jobs <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(work);
+    for (std::thread& t : threads) t.join();
+  }
+  return outcomes;
+}
+
+std::string NormalPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  return (ec ? std::filesystem::path(path) : absolute).lexically_normal().string();
+}
+
+// Dockerfiles that compose services build but discovery did not list (an
+// unusual name such as `build/web.docker`) are scanned too.
+void AddBuiltDockerfiles(const std::string& project, const std::vector<BuildUse>& uses,
+                         std::vector<discover::DiscoveredFile>& dockerfiles) {
+  namespace fs = std::filesystem;
+  std::set<std::string> known;
+  for (const auto& f : dockerfiles) known.insert(NormalPath(f.path));
+  const fs::path root = fs::path(NormalPath(project));
+  for (const BuildUse& use : uses) {
+    const std::string path = NormalPath(use.dockerfile);
+    if (known.count(path) > 0) continue;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) continue;
+    known.insert(path);
+    fs::path relative = fs::path(path).lexically_relative(root);
+    std::string display = relative.empty() || relative.begin()->string() == ".."
+                              ? path
+                              : relative.string();
+    dockerfiles.push_back({use.dockerfile, display, discover::FileKind::kDockerfile});
+  }
+  std::sort(dockerfiles.begin(), dockerfiles.end(),
+            [](const auto& a, const auto& b) { return a.display < b.display; });
+}
+
+std::string FindingKey(const Finding& f) {
+  return fmt::format("{}:{}:{}", f.rule_id, f.range.start.line, f.range.start.column);
+}
+
+// Scans a Dockerfile as given, then once more per compose service that
+// builds it with args; findings only those args reveal say where the
+// values came from.
+FileOutcome CheckWithBuildUses(const discover::DiscoveredFile& file, bool guess_kind,
+                               const ScanOptions& options, const std::vector<BuildUse>& uses) {
+  FileOutcome out = ReadAndCheck(file, guess_kind, options, options.build_args);
+  if (!out.scanned || uses.empty()) return out;
+  const std::string path = NormalPath(file.path);
+  std::set<std::string> seen;
+  for (const Finding& f : out.findings) seen.insert(FindingKey(f));
+  for (const BuildUse& use : uses) {
+    if (use.args.empty() || NormalPath(use.dockerfile) != path) continue;
+    dockerfile::BuildArgs args = use.args;
+    // --build-arg on the command line wins, as it does over compose's args.
+    for (const auto& [name, value] : options.build_args) args[name] = value;
+    FileOutcome with_args = CheckFile(file.display, file.path, out.source->text(), file.kind,
+                                      options.rules, args);
+    for (Finding& f : with_args.findings) {
+      if (!seen.insert(FindingKey(f)).second) continue;
+      f.message += fmt::format(" (build args from {}, service {})", use.compose_file, use.service);
+      f.service = use.service;
+      out.findings.push_back(std::move(f));
+    }
+  }
+  return out;
+}
 }  // namespace
 
 ScanResult Scan(const ScanOptions& options) {
@@ -135,41 +229,43 @@ ScanResult Scan(const ScanOptions& options) {
                             result.errors.size()));
   }
 
-  const std::size_t count = found.files.size();
-  std::vector<FileOutcome> outcomes(count);
-  std::size_t jobs = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
-                                      : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, std::max<std::size_t>(count, 1));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      try {
-        outcomes[i] = ReadAndCheck(found.files[i], found.single_file, options);
-      } catch (const std::exception& e) {
-        outcomes[i] = FileOutcome{};
-        outcomes[i].errors.push_back(
-            ScanError{found.files[i].display, fmt::format("internal error: {}", e.what())});
+  // Compose files first: the Dockerfiles their services build are then
+  // scanned with the services' build args too.
+  std::vector<discover::DiscoveredFile> compose_files;
+  std::vector<discover::DiscoveredFile> dockerfiles;
+  for (discover::DiscoveredFile& f : found.files) {
+    (f.kind == discover::FileKind::kCompose ? compose_files : dockerfiles).push_back(std::move(f));
+  }
+  const bool guess_kind = found.single_file;
+  std::vector<FileOutcome> compose_outcomes = RunAll(
+      compose_files, options, [&](const discover::DiscoveredFile& file) {
+        return ReadAndCheck(file, guess_kind, options, options.build_args);
+      });
+  std::vector<BuildUse> uses;
+  for (FileOutcome& o : compose_outcomes) {
+    for (BuildUse& use : o.build_uses) uses.push_back(std::move(use));
+  }
+  if (!found.single_file) AddBuiltDockerfiles(options.project, uses, dockerfiles);
+  std::vector<FileOutcome> docker_outcomes = RunAll(
+      dockerfiles, options, [&](const discover::DiscoveredFile& file) {
+        return CheckWithBuildUses(file, guess_kind, options, uses);
+      });
+
+  auto collect = [&](std::vector<discover::DiscoveredFile>& files,
+                     std::vector<FileOutcome>& outcomes) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FileOutcome& o = outcomes[i];
+      if (options.log) {
+        for (const std::string& note : o.notes) options.log(note);
       }
+      if (o.scanned) ++result.files_scanned;
+      if (!o.findings.empty() && o.source) result.sources[files[i].display] = o.source;
+      for (Finding& f : o.findings) result.findings.push_back(std::move(f));
+      for (ScanError& e : o.errors) result.errors.push_back(std::move(e));
     }
   };
-  if (jobs <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(work);
-    for (std::thread& t : threads) t.join();
-  }
-
-  for (std::size_t i = 0; i < count; ++i) {
-    FileOutcome& o = outcomes[i];
-    if (options.log) {
-      for (const std::string& note : o.notes) options.log(note);
-    }
-    if (o.scanned) ++result.files_scanned;
-    if (!o.findings.empty() && o.source) result.sources[found.files[i].display] = o.source;
-    for (Finding& f : o.findings) result.findings.push_back(std::move(f));
-    for (ScanError& e : o.errors) result.errors.push_back(std::move(e));
-  }
+  collect(compose_files, compose_outcomes);
+  collect(dockerfiles, docker_outcomes);
   Finish(result);
   result.duration_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
