@@ -8,61 +8,8 @@
 
 namespace pf::rules {
 
-// Each rule is defined in its own file under rules/docker or rules/compose.
-// Dockerfile: ports and syntax.
-extern const Rule kDockerAud003;
-extern const Rule kDockerCor002;
-extern const Rule kDockerCor100;
-// Dockerfile: images, stages and instructions (declarations).
-extern const Rule kDockerAud001;
-extern const Rule kDockerAud100;
-extern const Rule kDockerBp001;
-extern const Rule kDockerBp003;
-extern const Rule kDockerBp015;
-extern const Rule kDockerBp016;
-extern const Rule kDockerBp018;
-extern const Rule kDockerBp022;
-extern const Rule kDockerBp027;
-extern const Rule kDockerCor001;
-extern const Rule kDockerCor003;
-extern const Rule kDockerCor101;
-extern const Rule kDockerCor102;
-extern const Rule kDockerSec001;
-extern const Rule kDockerSec100;
-// Dockerfile: arguments, environment, files (declarations).
-extern const Rule kDockerBp011;
-extern const Rule kDockerCor103;
-extern const Rule kDockerSec005;
-extern const Rule kDockerSec006;
-extern const Rule kDockerSec102;
-extern const Rule kDockerSec103;
-extern const Rule kDockerSec104;
-extern const Rule kDockerSec106;
-// Dockerfile: RUN commands (declarations).
-extern const Rule kDockerBp007;
-extern const Rule kDockerBp008;
-extern const Rule kDockerBp012;
-extern const Rule kDockerBp013;
-extern const Rule kDockerBp014;
-extern const Rule kDockerBp020;
-extern const Rule kDockerBp006;
-extern const Rule kDockerBp009;
-extern const Rule kDockerBp019;
-extern const Rule kDockerBp021;
-extern const Rule kDockerBp023;
-extern const Rule kDockerBp025;
-extern const Rule kDockerBp026;
-extern const Rule kDockerBp028;
-extern const Rule kDockerBp029;
-extern const Rule kDockerBp005;
-extern const Rule kDockerBp010;
-extern const Rule kDockerBp017;
-extern const Rule kDockerBp024;
-extern const Rule kDockerBp030;
-extern const Rule kDockerSec007;
-extern const Rule kDockerSec101;
-extern const Rule kDockerSec105;
-// Compose (declarations).
+// Each rule is defined in its own file under rules/docker or rules/compose;
+// a rule named here but not defined is a link error.
 extern const Rule kComposeCor100;
 extern const Rule kComposeSec001;
 extern const Rule kComposeSec002;
@@ -82,63 +29,59 @@ extern const Rule kComposeSec104;
 extern const Rule kComposeSec105;
 extern const Rule kComposeSec106;
 extern const Rule kComposeSec107;
+extern const Rule kDockerAud001;
+extern const Rule kDockerAud003;
+extern const Rule kDockerAud100;
+extern const Rule kDockerBp001;
+extern const Rule kDockerBp003;
+extern const Rule kDockerBp005;
+extern const Rule kDockerBp006;
+extern const Rule kDockerBp007;
+extern const Rule kDockerBp008;
+extern const Rule kDockerBp009;
+extern const Rule kDockerBp010;
+extern const Rule kDockerBp011;
+extern const Rule kDockerBp012;
+extern const Rule kDockerBp013;
+extern const Rule kDockerBp014;
+extern const Rule kDockerBp015;
+extern const Rule kDockerBp016;
+extern const Rule kDockerBp017;
+extern const Rule kDockerBp018;
+extern const Rule kDockerBp019;
+extern const Rule kDockerBp020;
+extern const Rule kDockerBp021;
+extern const Rule kDockerBp022;
+extern const Rule kDockerBp023;
+extern const Rule kDockerBp024;
+extern const Rule kDockerBp025;
+extern const Rule kDockerBp026;
+extern const Rule kDockerBp027;
+extern const Rule kDockerBp028;
+extern const Rule kDockerBp029;
+extern const Rule kDockerBp030;
+extern const Rule kDockerCor001;
+extern const Rule kDockerCor002;
+extern const Rule kDockerCor003;
+extern const Rule kDockerCor100;
+extern const Rule kDockerCor101;
+extern const Rule kDockerCor102;
+extern const Rule kDockerCor103;
+extern const Rule kDockerSec001;
+extern const Rule kDockerSec005;
+extern const Rule kDockerSec006;
+extern const Rule kDockerSec007;
+extern const Rule kDockerSec100;
+extern const Rule kDockerSec101;
+extern const Rule kDockerSec102;
+extern const Rule kDockerSec103;
+extern const Rule kDockerSec104;
+extern const Rule kDockerSec105;
+extern const Rule kDockerSec106;
 
 const std::vector<const Rule*>& AllRules() {
   static const std::vector<const Rule*> kRules = [] {
     std::vector<const Rule*> rules = {
-        &kDockerAud003,
-        &kDockerCor002,
-        &kDockerCor100,
-        // Dockerfile: images, stages and instructions.
-        &kDockerAud001,
-        &kDockerAud100,
-        &kDockerBp001,
-        &kDockerBp003,
-        &kDockerBp015,
-        &kDockerBp016,
-        &kDockerBp018,
-        &kDockerBp022,
-        &kDockerBp027,
-        &kDockerCor001,
-        &kDockerCor003,
-        &kDockerCor101,
-        &kDockerCor102,
-        &kDockerSec001,
-        &kDockerSec100,
-        // Dockerfile: arguments, environment, files.
-        &kDockerBp011,
-        &kDockerCor103,
-        &kDockerSec005,
-        &kDockerSec006,
-        &kDockerSec102,
-        &kDockerSec103,
-        &kDockerSec104,
-        &kDockerSec106,
-        // Dockerfile: RUN commands.
-        &kDockerBp007,
-        &kDockerBp008,
-        &kDockerBp012,
-        &kDockerBp013,
-        &kDockerBp014,
-        &kDockerBp020,
-        &kDockerBp006,
-        &kDockerBp009,
-        &kDockerBp019,
-        &kDockerBp021,
-        &kDockerBp023,
-        &kDockerBp025,
-        &kDockerBp026,
-        &kDockerBp028,
-        &kDockerBp029,
-        &kDockerBp005,
-        &kDockerBp010,
-        &kDockerBp017,
-        &kDockerBp024,
-        &kDockerBp030,
-        &kDockerSec007,
-        &kDockerSec101,
-        &kDockerSec105,
-        // Compose.
         &kComposeCor100,
         &kComposeSec001,
         &kComposeSec002,
@@ -158,6 +101,55 @@ const std::vector<const Rule*>& AllRules() {
         &kComposeSec105,
         &kComposeSec106,
         &kComposeSec107,
+        &kDockerAud001,
+        &kDockerAud003,
+        &kDockerAud100,
+        &kDockerBp001,
+        &kDockerBp003,
+        &kDockerBp005,
+        &kDockerBp006,
+        &kDockerBp007,
+        &kDockerBp008,
+        &kDockerBp009,
+        &kDockerBp010,
+        &kDockerBp011,
+        &kDockerBp012,
+        &kDockerBp013,
+        &kDockerBp014,
+        &kDockerBp015,
+        &kDockerBp016,
+        &kDockerBp017,
+        &kDockerBp018,
+        &kDockerBp019,
+        &kDockerBp020,
+        &kDockerBp021,
+        &kDockerBp022,
+        &kDockerBp023,
+        &kDockerBp024,
+        &kDockerBp025,
+        &kDockerBp026,
+        &kDockerBp027,
+        &kDockerBp028,
+        &kDockerBp029,
+        &kDockerBp030,
+        &kDockerCor001,
+        &kDockerCor002,
+        &kDockerCor003,
+        &kDockerCor100,
+        &kDockerCor101,
+        &kDockerCor102,
+        &kDockerCor103,
+        &kDockerSec001,
+        &kDockerSec005,
+        &kDockerSec006,
+        &kDockerSec007,
+        &kDockerSec100,
+        &kDockerSec101,
+        &kDockerSec102,
+        &kDockerSec103,
+        &kDockerSec104,
+        &kDockerSec105,
+        &kDockerSec106,
     };
     std::sort(rules.begin(), rules.end(),
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
