@@ -46,8 +46,9 @@ TEST(ComposeBuild, CommandLineBuildArgWins) {
 
 TEST(ComposeBuild, OneFindingWhenTheDefaultAlreadyFires) {
   TempDir dir;
-  dir.Write("compose.yaml",
-            "services:\n  web:\n    build:\n      context: .\n      args:\n        PORT: \"443\"\n");
+  dir.Write(
+      "compose.yaml",
+      "services:\n  web:\n    build:\n      context: .\n      args:\n        PORT: \"443\"\n");
   dir.Write("Dockerfile", "FROM nginx:1.27\nARG PORT=80\nEXPOSE $PORT\n");
   RunResult r = RunPathfinder(
       {"scan", "--ruleset", "docker/DOCKER-AUD-003", "--project", dir.path(), "-o", "json"});

@@ -1,9 +1,9 @@
 #include "core/finding.h"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <tuple>
-
-#include <fmt/format.h>
 
 namespace pf {
 

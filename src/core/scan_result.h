@@ -18,7 +18,7 @@ struct ScanError {
 
 // What one scan produced; reporters turn it into text, JSON, SARIF, ...
 struct ScanResult {
-  std::string target;  // the --project value
+  std::string target;             // the --project value
   std::vector<Finding> findings;  // sorted with FindingLess
   std::vector<ScanError> errors;  // sorted by file
   int files_scanned = 0;

@@ -7,22 +7,32 @@ namespace pf {
 
 std::string_view SeverityName(Severity s) {
   switch (s) {
-    case Severity::kCritical: return "critical";
-    case Severity::kHigh: return "high";
-    case Severity::kMedium: return "medium";
-    case Severity::kLow: return "low";
-    case Severity::kInfo: return "info";
+    case Severity::kCritical:
+      return "critical";
+    case Severity::kHigh:
+      return "high";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kLow:
+      return "low";
+    case Severity::kInfo:
+      return "info";
   }
   return "info";
 }
 
 std::string_view SeverityLabel(Severity s) {
   switch (s) {
-    case Severity::kCritical: return "CRITICAL";
-    case Severity::kHigh: return "HIGH";
-    case Severity::kMedium: return "MEDIUM";
-    case Severity::kLow: return "LOW";
-    case Severity::kInfo: return "INFO";
+    case Severity::kCritical:
+      return "CRITICAL";
+    case Severity::kHigh:
+      return "HIGH";
+    case Severity::kMedium:
+      return "MEDIUM";
+    case Severity::kLow:
+      return "LOW";
+    case Severity::kInfo:
+      return "INFO";
   }
   return "INFO";
 }

@@ -9,8 +9,7 @@ namespace pf {
 enum class Severity { kCritical, kHigh, kMedium, kLow, kInfo };
 
 inline constexpr Severity kAllSeverities[] = {Severity::kCritical, Severity::kHigh,
-                                              Severity::kMedium, Severity::kLow,
-                                              Severity::kInfo};
+                                              Severity::kMedium, Severity::kLow, Severity::kInfo};
 
 // "critical", "high", ... (lower case, as machine formats print it).
 std::string_view SeverityName(Severity s);

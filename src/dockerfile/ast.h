@@ -14,8 +14,8 @@ namespace pf::dockerfile {
 // (quotes and escapes kept for shell form, decoded for JSON form).
 struct Word {
   std::string text;
-  Range range;   // where the word stands in the file
-  ByteSpan span; // the same, as byte offsets into the source text
+  Range range;    // where the word stands in the file
+  ByteSpan span;  // the same, as byte offsets into the source text
 };
 
 // A flag written before the arguments: `--from=build` has name "from",
@@ -36,15 +36,15 @@ struct Heredoc {
   bool expand = true;   // false when any part of the word was quoted
   bool chomp = false;   // `<<-`
   int file_descriptor = 0;
-  Range word_range;     // the `<<EOF` word on the instruction line
-  Range body_range;     // the body lines (start of first to end of last)
-  ByteSpan body_span;   // byte offsets of the body in the source text
+  Range word_range;    // the `<<EOF` word on the instruction line
+  Range body_range;    // the body lines (start of first to end of last)
+  ByteSpan body_span;  // byte offsets of the body in the source text
 };
 
 struct Instruction {
-  std::string keyword;   // lower case: "from", "run", ...
-  Range range;           // whole instruction incl. continuations and heredocs
-  Range keyword_range;   // the keyword as written
+  std::string keyword;  // lower case: "from", "run", ...
+  Range range;          // whole instruction incl. continuations and heredocs
+  Range keyword_range;  // the keyword as written
   std::vector<Flag> flags;
   bool json_form = false;  // exec form (RUN/CMD/ENTRYPOINT/COPY/ADD/...)
   // The argument chain as BuildKit builds it (see the conformance README):
@@ -65,7 +65,7 @@ struct Instruction {
 };
 
 struct Directive {
-  std::string name;   // lower case: "syntax", "escape", "check"
+  std::string name;  // lower case: "syntax", "escape", "check"
   std::string value;
   int line = 0;
   Range range;

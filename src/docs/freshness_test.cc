@@ -1,11 +1,11 @@
 // The committed rule pages and the README table must equal what the
 // generator writes today (`pathfinder rules docs --format md --out docs/rules`).
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "docs/markdown.h"
 #include "rules/registry.h"
@@ -65,9 +65,9 @@ TEST(Markdown, PageHasEverySection) {
   const rules::Rule* rule = rules::FindRule("DOCKER-AUD-003");
   ASSERT_NE(rule, nullptr);
   std::string page = RulePage(*rule);
-  for (std::string_view part : {"# DOCKER-AUD-003: Privileged Port Exposed", "## What it does",
-                                "## Why it matters", "## Example", "## How to fix",
-                                "## References", "CWE-250", "`docker/best-practice`"}) {
+  for (std::string_view part :
+       {"# DOCKER-AUD-003: Privileged Port Exposed", "## What it does", "## Why it matters",
+        "## Example", "## How to fix", "## References", "CWE-250", "`docker/best-practice`"}) {
     EXPECT_NE(page.find(part), std::string::npos) << part;
   }
 }

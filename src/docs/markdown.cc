@@ -1,8 +1,8 @@
 #include "docs/markdown.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/severity.h"
 
@@ -60,8 +60,8 @@ std::string RulePage(const rules::Rule& rule) {
   page += fmt::format("## What it does\n\n{}\n\n", m.docs.what);
   page += fmt::format("## Why it matters\n\n{}\n\n", m.docs.why);
   page += "## Example\n\n";
-  page += fmt::format("Reported:\n\n```{}\n{}```\n\n", ExampleLanguage(m.language),
-                      m.docs.bad_example);
+  page +=
+      fmt::format("Reported:\n\n```{}\n{}```\n\n", ExampleLanguage(m.language), m.docs.bad_example);
   page += fmt::format("Not reported:\n\n```{}\n{}```\n\n", ExampleLanguage(m.language),
                       m.docs.good_example);
   page += fmt::format("## How to fix\n\n{}\n\n", m.docs.fix);
@@ -74,18 +74,19 @@ std::string ReadmeTable(const std::vector<const rules::Rule*>& rules) {
   std::string table = "| id | name | severity | bundle |\n|---|---|---|---|\n";
   for (const rules::Rule* rule : rules) {
     const rules::RuleMeta& m = rule->meta;
-    table += fmt::format("| [{}](docs/rules/{}.md) | {} | {} | `{}/{}` |\n", m.id, m.id,
-                         Cell(m.name), SeverityName(m.severity), RulesetPrefix(m.language),
-                         m.bundle);
+    table +=
+        fmt::format("| [{}](docs/rules/{}.md) | {} | {} | `{}/{}` |\n", m.id, m.id, Cell(m.name),
+                    SeverityName(m.severity), RulesetPrefix(m.language), m.bundle);
   }
   return table;
 }
 
 std::string IndexPage(const std::vector<const rules::Rule*>& rules) {
   std::string page = "# Rules\n\n";
-  page += fmt::format("{} rules. Each page says what the rule reports, why it matters, an "
-                      "example and how to fix it.\n\n",
-                      rules.size());
+  page += fmt::format(
+      "{} rules. Each page says what the rule reports, why it matters, an "
+      "example and how to fix it.\n\n",
+      rules.size());
   for (rules::Language language : {rules::Language::kDocker, rules::Language::kCompose}) {
     page += fmt::format("## {}\n\n", LanguageName(language));
     page += "| id | name | severity | bundle | summary |\n|---|---|---|---|---|\n";

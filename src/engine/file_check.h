@@ -26,7 +26,7 @@ struct FileOutcome {
   std::shared_ptr<const SourceFile> source;
   std::vector<Finding> findings;
   std::vector<ScanError> errors;
-  std::vector<std::string> notes;  // verbose-only remarks
+  std::vector<std::string> notes;    // verbose-only remarks
   std::vector<BuildUse> build_uses;  // compose files: the Dockerfiles services build
 };
 

@@ -13,9 +13,9 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
-#include <set>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "engine/file_check.h"
@@ -113,7 +113,6 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
   return out;
 }
 
-
 // Runs `check` over every file on --jobs threads; outcomes in file order.
 template <typename Check>
 std::vector<FileOutcome> RunAll(const std::vector<discover::DiscoveredFile>& files,
@@ -166,9 +165,8 @@ void AddBuiltDockerfiles(const std::string& project, const std::vector<BuildUse>
     if (!fs::is_regular_file(path, ec)) continue;
     known.insert(path);
     fs::path relative = fs::path(path).lexically_relative(root);
-    std::string display = relative.empty() || relative.begin()->string() == ".."
-                              ? path
-                              : relative.string();
+    std::string display =
+        relative.empty() || relative.begin()->string() == ".." ? path : relative.string();
     dockerfiles.push_back({use.dockerfile, display, discover::FileKind::kDockerfile});
   }
   std::sort(dockerfiles.begin(), dockerfiles.end(),
@@ -194,8 +192,8 @@ FileOutcome CheckWithBuildUses(const discover::DiscoveredFile& file, bool guess_
     dockerfile::BuildArgs args = use.args;
     // --build-arg on the command line wins, as it does over compose's args.
     for (const auto& [name, value] : options.build_args) args[name] = value;
-    FileOutcome with_args = CheckFile(file.display, file.path, out.source->text(), file.kind,
-                                      options.rules, args);
+    FileOutcome with_args =
+        CheckFile(file.display, file.path, out.source->text(), file.kind, options.rules, args);
     for (Finding& f : with_args.findings) {
       if (!seen.insert(FindingKey(f)).second) continue;
       f.message += fmt::format(" (build args from {}, service {})", use.compose_file, use.service);
@@ -237,8 +235,8 @@ ScanResult Scan(const ScanOptions& options) {
     (f.kind == discover::FileKind::kCompose ? compose_files : dockerfiles).push_back(std::move(f));
   }
   const bool guess_kind = found.single_file;
-  std::vector<FileOutcome> compose_outcomes = RunAll(
-      compose_files, options, [&](const discover::DiscoveredFile& file) {
+  std::vector<FileOutcome> compose_outcomes =
+      RunAll(compose_files, options, [&](const discover::DiscoveredFile& file) {
         return ReadAndCheck(file, guess_kind, options, options.build_args);
       });
   std::vector<BuildUse> uses;
@@ -246,8 +244,8 @@ ScanResult Scan(const ScanOptions& options) {
     for (BuildUse& use : o.build_uses) uses.push_back(std::move(use));
   }
   if (!found.single_file) AddBuiltDockerfiles(options.project, uses, dockerfiles);
-  std::vector<FileOutcome> docker_outcomes = RunAll(
-      dockerfiles, options, [&](const discover::DiscoveredFile& file) {
+  std::vector<FileOutcome> docker_outcomes =
+      RunAll(dockerfiles, options, [&](const discover::DiscoveredFile& file) {
         return CheckWithBuildUses(file, guess_kind, options, uses);
       });
 

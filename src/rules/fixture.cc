@@ -1,8 +1,8 @@
 #include "rules/fixture.h"
 
-#include <sstream>
-
 #include <fmt/format.h>
+
+#include <sstream>
 
 namespace pf::rules {
 
@@ -127,11 +127,10 @@ std::vector<std::string> CompareFindings(const Fixture& fixture, const std::stri
   for (std::size_t i = 0; i < fixture.expectations.size(); ++i) {
     const Expectation& e = fixture.expectations[i];
     if (used[i] || e.rule_id != rule_id) continue;
-    problems.push_back(fmt::format("missing finding {} on line {}{}{} (expectation on line {})",
-                                   e.rule_id, e.line,
-                                   e.column ? fmt::format(" col {}", e.column) : "",
-                                   e.message_part.empty() ? "" : " with \"" + e.message_part + "\"",
-                                   e.comment_line));
+    problems.push_back(fmt::format(
+        "missing finding {} on line {}{}{} (expectation on line {})", e.rule_id, e.line,
+        e.column ? fmt::format(" col {}", e.column) : "",
+        e.message_part.empty() ? "" : " with \"" + e.message_part + "\"", e.comment_line));
   }
   return problems;
 }

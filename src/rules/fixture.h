@@ -14,8 +14,8 @@ namespace pf::rules {
 // The column and the quoted message part are optional.
 struct Expectation {
   std::string rule_id;
-  int line = 0;         // line of the instruction the comment applies to
-  int column = 0;       // 0: any column
+  int line = 0;    // line of the instruction the comment applies to
+  int column = 0;  // 0: any column
   std::string message_part;
   int comment_line = 0;  // where the expectation is written, for messages
 };

@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <ostream>
 #include <fstream>
 #include <optional>
+#include <ostream>
 #include <sstream>
 #include <variant>
 
@@ -31,8 +31,7 @@ struct FixtureFile {
 
 // Test names in reports show the fixture's path, not its bytes.
 void PrintTo(const FixtureFile& fixture, std::ostream* os) {
-  *os << fixture.path.parent_path().filename().string() << "/"
-      << fixture.path.filename().string();
+  *os << fixture.path.parent_path().filename().string() << "/" << fixture.path.filename().string();
 }
 
 std::vector<FixtureFile> ListFixtures(std::string_view language,

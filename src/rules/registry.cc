@@ -1,10 +1,10 @@
 #include "rules/registry.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace pf::rules {
 
@@ -82,74 +82,20 @@ extern const Rule kDockerSec106;
 const std::vector<const Rule*>& AllRules() {
   static const std::vector<const Rule*> kRules = [] {
     std::vector<const Rule*> rules = {
-        &kComposeCor100,
-        &kComposeSec001,
-        &kComposeSec002,
-        &kComposeSec003,
-        &kComposeSec006,
-        &kComposeSec007,
-        &kComposeSec008,
-        &kComposeSec009,
-        &kComposeSec010,
-        &kComposeSec011,
-        &kComposeSec012,
-        &kComposeSec100,
-        &kComposeSec101,
-        &kComposeSec102,
-        &kComposeSec103,
-        &kComposeSec104,
-        &kComposeSec105,
-        &kComposeSec106,
-        &kComposeSec107,
-        &kDockerAud001,
-        &kDockerAud003,
-        &kDockerAud100,
-        &kDockerBp001,
-        &kDockerBp003,
-        &kDockerBp005,
-        &kDockerBp006,
-        &kDockerBp007,
-        &kDockerBp008,
-        &kDockerBp009,
-        &kDockerBp010,
-        &kDockerBp011,
-        &kDockerBp012,
-        &kDockerBp013,
-        &kDockerBp014,
-        &kDockerBp015,
-        &kDockerBp016,
-        &kDockerBp017,
-        &kDockerBp018,
-        &kDockerBp019,
-        &kDockerBp020,
-        &kDockerBp021,
-        &kDockerBp022,
-        &kDockerBp023,
-        &kDockerBp024,
-        &kDockerBp025,
-        &kDockerBp026,
-        &kDockerBp027,
-        &kDockerBp028,
-        &kDockerBp029,
-        &kDockerBp030,
-        &kDockerCor001,
-        &kDockerCor002,
-        &kDockerCor003,
-        &kDockerCor100,
-        &kDockerCor101,
-        &kDockerCor102,
-        &kDockerCor103,
-        &kDockerSec001,
-        &kDockerSec005,
-        &kDockerSec006,
-        &kDockerSec007,
-        &kDockerSec100,
-        &kDockerSec101,
-        &kDockerSec102,
-        &kDockerSec103,
-        &kDockerSec104,
-        &kDockerSec105,
-        &kDockerSec106,
+        &kComposeCor100, &kComposeSec001, &kComposeSec002, &kComposeSec003, &kComposeSec006,
+        &kComposeSec007, &kComposeSec008, &kComposeSec009, &kComposeSec010, &kComposeSec011,
+        &kComposeSec012, &kComposeSec100, &kComposeSec101, &kComposeSec102, &kComposeSec103,
+        &kComposeSec104, &kComposeSec105, &kComposeSec106, &kComposeSec107, &kDockerAud001,
+        &kDockerAud003,  &kDockerAud100,  &kDockerBp001,   &kDockerBp003,   &kDockerBp005,
+        &kDockerBp006,   &kDockerBp007,   &kDockerBp008,   &kDockerBp009,   &kDockerBp010,
+        &kDockerBp011,   &kDockerBp012,   &kDockerBp013,   &kDockerBp014,   &kDockerBp015,
+        &kDockerBp016,   &kDockerBp017,   &kDockerBp018,   &kDockerBp019,   &kDockerBp020,
+        &kDockerBp021,   &kDockerBp022,   &kDockerBp023,   &kDockerBp024,   &kDockerBp025,
+        &kDockerBp026,   &kDockerBp027,   &kDockerBp028,   &kDockerBp029,   &kDockerBp030,
+        &kDockerCor001,  &kDockerCor002,  &kDockerCor003,  &kDockerCor100,  &kDockerCor101,
+        &kDockerCor102,  &kDockerCor103,  &kDockerSec001,  &kDockerSec005,  &kDockerSec006,
+        &kDockerSec007,  &kDockerSec100,  &kDockerSec101,  &kDockerSec102,  &kDockerSec103,
+        &kDockerSec104,  &kDockerSec105,  &kDockerSec106,
     };
     std::sort(rules.begin(), rules.end(),
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
@@ -237,9 +183,10 @@ bool SelectRules(std::string_view spec, std::vector<const Rule*>* selected, std:
   const std::string language = Lower(language_part);
   const bool any_language = language.empty();
   if (!any_language && language != "docker" && language != "docker-compose") {
-    *error = fmt::format("unknown ruleset '{}': the language must be docker or docker-compose; "
-                         "did you mean {}?",
-                         spec, Suggest(spec));
+    *error = fmt::format(
+        "unknown ruleset '{}': the language must be docker or docker-compose; "
+        "did you mean {}?",
+        spec, Suggest(spec));
     return false;
   }
   auto language_matches = [&](const Rule* rule) {
@@ -255,9 +202,10 @@ bool SelectRules(std::string_view spec, std::vector<const Rule*>* selected, std:
     }
   }
   if (matched.empty()) {
-    *error = fmt::format("unknown ruleset '{}'; did you mean {}? ('pathfinder rules list' shows "
-                         "every rule)",
-                         spec, Suggest(spec));
+    *error = fmt::format(
+        "unknown ruleset '{}'; did you mean {}? ('pathfinder rules list' shows "
+        "every rule)",
+        spec, Suggest(spec));
     return false;
   }
   for (const Rule* rule : matched) {

@@ -19,8 +19,7 @@ void Emitter::Report(Range range, std::string message, std::string offending_tex
 
 void Emitter::Report(ByteSpan span, std::string message, std::string offending_text,
                      std::string service) {
-  Report(source_.RangeOf(span), std::move(message), std::move(offending_text),
-         std::move(service));
+  Report(source_.RangeOf(span), std::move(message), std::move(offending_text), std::move(service));
 }
 
 }  // namespace pf::rules

@@ -23,24 +23,24 @@ enum class Language { kDocker, kCompose };
 
 // Everything a rule page says, kept beside the check in the rule's file.
 struct RuleDocs {
-  std::string_view what;        // What it does
-  std::string_view why;         // Why it matters
-  std::string_view fix;         // How to fix
-  std::string_view bad_example; // must fire (tested)
-  std::string_view good_example;// must stay silent (tested)
+  std::string_view what;                     // What it does
+  std::string_view why;                      // Why it matters
+  std::string_view fix;                      // How to fix
+  std::string_view bad_example;              // must fire (tested)
+  std::string_view good_example;             // must stay silent (tested)
   std::vector<std::string_view> references;  // URLs
 };
 
 struct RuleMeta {
-  std::string_view id;        // "DOCKER-AUD-003"
-  std::string_view name;      // "Privileged Port Exposed"
+  std::string_view id;    // "DOCKER-AUD-003"
+  std::string_view name;  // "Privileged Port Exposed"
   Severity severity = Severity::kInfo;
   std::string_view category;  // "audit", "security", ...
   std::string_view cwe;       // "CWE-250"
   std::string_view bundle;    // "best-practice" (docker/<bundle>)
   Language language = Language::kDocker;
   std::vector<std::string_view> tags;
-  std::string_view summary;   // one line
+  std::string_view summary;  // one line
   RuleDocs docs;
 };
 

@@ -140,8 +140,7 @@ shell::ShellInfo ShellAt(const dockerfile::Dockerfile& file, const dockerfile::M
       if (i->keyword == "shell") last_shell = i;
     }
     if (last_shell != nullptr) return shell::Classify(ShellArgv(*last_shell));
-    if (stage->base_stage < 0 ||
-        stage->base_stage >= static_cast<int>(model.stages().size())) {
+    if (stage->base_stage < 0 || stage->base_stage >= static_cast<int>(model.stages().size())) {
       break;
     }
     stage = &model.stages()[static_cast<std::size_t>(stage->base_stage)];

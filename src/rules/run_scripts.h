@@ -17,7 +17,7 @@ struct RunScript {
   const dockerfile::Instruction* run = nullptr;    // the RUN (ONBUILD's child too)
   const dockerfile::Instruction* scope = nullptr;  // where its variables resolve
   int stage = -1;                                  // index in Model::stages(), -1 if none
-  shell::ShellInfo shell;  // SHELL in effect; rules skip non-POSIX shells
+  shell::ShellInfo shell;                          // SHELL in effect; rules skip non-POSIX shells
   bool from_heredoc = false;
   std::string text;  // the script
   // Source byte offset of each byte of `text`, plus one entry for its end.

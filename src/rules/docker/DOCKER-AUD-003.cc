@@ -1,8 +1,8 @@
 // DOCKER-AUD-003: EXPOSE of a privileged port (below 1024).
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "rules/docker/expose_ports.h"
 #include "rules/rule.h"
@@ -57,8 +57,8 @@ extern const Rule kDockerAud003{
             .cwe = "CWE-250",
             .bundle = "best-practice",
             .language = Language::kDocker,
-            .tags = {"docker", "dockerfile", "port", "expose", "privileged", "root",
-                     "networking", "capabilities"},
+            .tags = {"docker", "dockerfile", "port", "expose", "privileged", "root", "networking",
+                     "capabilities"},
             .summary = "EXPOSE of a port below 1024, which usually needs root or "
                        "CAP_NET_BIND_SERVICE to serve.",
             .docs =

@@ -1,8 +1,8 @@
 // DOCKER-COR-002: EXPOSE of a port number outside 1-65535.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "rules/docker/expose_ports.h"
 #include "rules/rule.h"
@@ -69,11 +69,10 @@ extern const Rule kDockerCor002{
                         "`EXPOSE 8000-70000`, and ranges written backwards such as `9000-8000`. "
                         "One finding per instruction, on the first invalid port; values that "
                         "cannot be resolved are not reported.",
-                    .why =
-                        "TCP and UDP ports are 16-bit numbers and port 0 means \"any port\". "
-                        "The build or the container start fails on such a value, or, when it "
-                        "comes from a variable, the mistake hides until deployment. It is "
-                        "almost always a typo or a variable that holds the wrong thing.",
+                    .why = "TCP and UDP ports are 16-bit numbers and port 0 means \"any port\". "
+                           "The build or the container start fails on such a value, or, when it "
+                           "comes from a variable, the mistake hides until deployment. It is "
+                           "almost always a typo or a variable that holds the wrong thing.",
                     .fix = "Use the port the service really listens on, between 1 and 65535, "
                            "and check the ARG or ENV the value comes from.",
                     .bad_example = "FROM alpine:3.20\n"

@@ -148,14 +148,14 @@ class Checker {
   void Report(Range range, const VariableRef& ref) {
     const std::string nearest = NearestDefined(ref.name);
     if (image_env_unknown_ && nearest.empty()) return;
-    emitter_.Report(range,
-                    fmt::format("variable ${} is not defined by any ARG or ENV before this "
-                                "{} in its stage, so it expands to an empty string; {}",
-                                ref.name, Upper(inst_.keyword),
-                                nearest.empty()
-                                    ? "declare it with ARG (or ENV) in this stage, or fix the name"
+    emitter_.Report(
+        range,
+        fmt::format("variable ${} is not defined by any ARG or ENV before this "
+                    "{} in its stage, so it expands to an empty string; {}",
+                    ref.name, Upper(inst_.keyword),
+                    nearest.empty() ? "declare it with ARG (or ENV) in this stage, or fix the name"
                                     : fmt::format("did you mean ${}?", nearest)),
-                    "$" + ref.name);
+        "$" + ref.name);
   }
 
   static std::string Upper(std::string s) {

@@ -13,13 +13,13 @@ namespace pf::rules {
 // a port is.
 struct ExposedPort {
   const dockerfile::Word* word = nullptr;  // the word as written
-  std::string spec;      // the expanded spec, e.g. "80/tcp" or "8000-8010"
-  bool from_variable = false;  // the word contained a `$` reference
-  bool numeric = false;  // container port part is N or N-M with digits only
-  long long low = 0;     // container port (range start); valid when numeric
-  long long high = 0;    // range end (== low for a single port)
-  bool has_host_part = false;  // "8080:80" or "1.2.3.4:8080:80"
-  std::string protocol;  // as written after '/', empty when absent
+  std::string spec;                        // the expanded spec, e.g. "80/tcp" or "8000-8010"
+  bool from_variable = false;              // the word contained a `$` reference
+  bool numeric = false;                    // container port part is N or N-M with digits only
+  long long low = 0;                       // container port (range start); valid when numeric
+  long long high = 0;                      // range end (== low for a single port)
+  bool has_host_part = false;              // "8080:80" or "1.2.3.4:8080:80"
+  std::string protocol;                    // as written after '/', empty when absent
 };
 
 // The port specs of an EXPOSE instruction. Words whose value cannot be
