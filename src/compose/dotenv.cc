@@ -1,11 +1,12 @@
 #include "compose/dotenv.h"
 
 #include "compose/text_util.h"
+#include "core/utf8.h"
 
 namespace pf::compose {
 namespace {
 
-using detail::DecodeRune;
+using utf8::DecodeRune;
 
 // Space but not a line break.
 bool IsInlineSpace(char32_t r) {
@@ -23,15 +24,10 @@ bool IsInlineSpace(char32_t r) {
   }
 }
 
-bool IsUnicodeSpace(char32_t r) {
-  return r == '\n' || IsInlineSpace(r) || r == 0x1680 || (r >= 0x2000 && r <= 0x200A) ||
-         r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000;
-}
-
 // Letters and digits in any script; ASCII punctuation and U+FFFD are not.
 bool IsLetterOrNumber(char32_t r) {
   if (r < 0x80) return detail::IsAsciiLetter(r) || detail::IsAsciiDigit(r);
-  return r != 0xFFFD && !IsUnicodeSpace(r);
+  return r != 0xFFFD && !utf8::IsSpace(r);
 }
 
 bool IsKeyRune(char32_t r) {
@@ -57,7 +53,7 @@ std::string_view TrimRightUnicodeSpace(std::string_view s) {
       --start;
     }
     auto r = DecodeRune(s, start);
-    if (start + r.width != s.size() || !IsUnicodeSpace(r.value)) break;
+    if (start + r.width != s.size() || !utf8::IsSpace(r.value)) break;
     s.remove_suffix(r.width);
   }
   return s;
@@ -136,7 +132,7 @@ std::string ExpandEscapes(std::string_view s) {
         v = v * 8 + (d - '0');
       }
       if (octal && v < 256) {
-        detail::AppendUtf8(out, static_cast<char32_t>(v));
+        utf8::AppendRune(out, static_cast<char32_t>(v));
       } else {
         out.append(s.substr(i, j - i));
       }
@@ -169,7 +165,7 @@ class Parser {
       while (i < src.size()) {
         auto r = DecodeRune(src, i);
         if (r.value == '\n') ++line_;
-        if (!IsUnicodeSpace(r.value)) break;
+        if (!utf8::IsSpace(r.value)) break;
         i += r.width;
       }
       if (i >= src.size()) return {};
@@ -205,9 +201,9 @@ class Parser {
       }
       if (!IsKeyRune(r.value)) {
         std::string ch;
-        detail::AppendUtf8(ch, r.value);
-        error = "line " + std::to_string(line_) + ": unexpected character " + detail::GoQuote(ch) +
-                " in variable name " + detail::GoQuote(src.substr(0, src.find('\n')));
+        utf8::AppendRune(ch, r.value);
+        error = "line " + std::to_string(line_) + ": unexpected character " + utf8::GoQuote(ch) +
+                " in variable name " + utf8::GoQuote(src.substr(0, src.find('\n')));
         return false;
       }
       i += r.width;

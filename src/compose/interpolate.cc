@@ -1,6 +1,7 @@
 #include "compose/interpolate.h"
 
 #include "compose/text_util.h"
+#include "core/utf8.h"
 
 namespace pf::compose {
 namespace {
@@ -145,7 +146,7 @@ class Interpolator {
   }
 
   static bool Invalid(std::string_view tmpl, Failure& fail) {
-    fail = {InterpolationError::kInvalidTemplate, "Invalid template: " + detail::GoQuote(tmpl)};
+    fail = {InterpolationError::kInvalidTemplate, "Invalid template: " + utf8::GoQuote(tmpl)};
     return false;
   }
 

@@ -1,7 +1,7 @@
 #include <string>
 
 #include "compose/loader.h"
-#include "compose/text_util.h"
+#include "core/utf8.h"
 
 namespace pf::compose {
 namespace {
@@ -42,7 +42,7 @@ std::string PrescanYaml(std::string_view text, const LoadOptions& opts, std::siz
            std::to_string(opts.max_file_bytes) + ")";
   }
   for (std::size_t i = 0; i < text.size();) {
-    auto r = detail::DecodeRune(text, i);
+    auto r = utf8::DecodeRune(text, i);
     if (r.value == 0xFFFD && !(r.width == 3 && text.substr(i, 3) == "\xEF\xBF\xBD")) {
       offset = i;
       return "invalid UTF-8 byte sequence";

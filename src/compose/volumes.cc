@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "compose/text_util.h"
+#include "core/utf8.h"
 
 namespace pf::compose {
 namespace {
@@ -16,7 +17,7 @@ bool IsWindowsDrive(const std::vector<char32_t>& buffer, char32_t c) {
 
 std::string ToUtf8(const std::vector<char32_t>& buffer) {
   std::string s;
-  for (char32_t c : buffer) detail::AppendUtf8(s, c);
+  for (char32_t c : buffer) utf8::AppendRune(s, c);
   return s;
 }
 
@@ -50,7 +51,7 @@ bool IsHostPath(std::string_view source) {
   if (source.empty()) return false;
   if (source[0] == '.' || source[0] == '/' || source[0] == '~') return true;
   if (source.substr(0, 2) == "\\\\") return true;
-  auto first = detail::DecodeRune(source, 0);
+  auto first = utf8::DecodeRune(source, 0);
   if (source.size() <= first.width) return false;
   return source[first.width] == ':' && IsLetter(first.value);
 }
@@ -78,7 +79,7 @@ VolumeSpecResult ParseVolumeSpec(std::string_view spec) {
     char32_t c = 0;
     std::size_t width = 1;
     if (!at_end) {
-      auto rune = detail::DecodeRune(spec, i);
+      auto rune = utf8::DecodeRune(spec, i);
       c = rune.value;
       width = rune.width;
     }

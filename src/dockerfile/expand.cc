@@ -7,8 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "dockerfile/expand_pattern.h"
-#include "dockerfile/expand_unicode.h"
+#include "dockerfile/shell_names.h"
 
 namespace pf::dockerfile {
 namespace {
@@ -36,7 +37,7 @@ class NameList {
 class WordSplitter {
  public:
   void AddChar(int32_t cp, std::string_view bytes) {
-    if (IsSpace(cp)) {
+    if (utf8::IsSpace(static_cast<char32_t>(cp))) {
       if (in_word_ && !word_.empty()) {
         words_.push_back(std::move(word_));
         word_.clear();
@@ -53,10 +54,9 @@ class WordSplitter {
   void AddString(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
-      std::size_t len = 0;
-      int32_t cp = DecodeRune(text, pos, &len);
-      AddChar(cp, text.substr(pos, len));
-      pos += len;
+      const utf8::Rune r = utf8::DecodeRune(text, pos);
+      AddChar(static_cast<int32_t>(r.value), text.substr(pos, r.width));
+      pos += r.width;
     }
   }
   std::vector<std::string> Finish() {
@@ -107,8 +107,7 @@ class Lexer {
   bool AtEnd() const { return pos_ >= text_.size(); }
   int32_t Peek() const {
     if (AtEnd()) return kEof;
-    std::size_t len = 0;
-    return DecodeRune(text_, pos_, &len);
+    return static_cast<int32_t>(utf8::DecodeRune(text_, pos_).value);
   }
   // Consumes one code point; `bytes` receives its source bytes.
   int32_t Next(std::string_view* bytes = nullptr) {
@@ -116,11 +115,10 @@ class Lexer {
       if (bytes) *bytes = {};
       return kEof;
     }
-    std::size_t len = 0;
-    int32_t cp = DecodeRune(text_, pos_, &len);
-    if (bytes) *bytes = text_.substr(pos_, len);
-    pos_ += len;
-    return cp;
+    const utf8::Rune r = utf8::DecodeRune(text_, pos_);
+    if (bytes) *bytes = text_.substr(pos_, r.width);
+    pos_ += r.width;
+    return static_cast<int32_t>(r.value);
   }
 
   bool Fail(std::string message) {
@@ -187,7 +185,7 @@ class Lexer {
     }
     if (stop != kEof) {
       std::string s;
-      AppendRune(&s, stop);
+      utf8::AppendRune(s, static_cast<char32_t>(stop));
       return Fail("unexpected end of statement while looking for matching " + s);
     }
     return true;
@@ -238,44 +236,11 @@ class Lexer {
     }
   }
 
-  static bool IsSpecialParam(int32_t cp) {
-    switch (cp) {
-      case '@':
-      case '*':
-      case '#':
-      case '?':
-      case '-':
-      case '$':
-      case '!':
-      case '0':
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  // A name: letters, digits and `_`; a run of digits (positional parameter)
-  // or one special parameter character when it starts with one.
+  // A name, a run of digits (positional parameter) or one special parameter.
   std::string Name() {
-    std::string name;
-    while (!AtEnd()) {
-      int32_t cp = Peek();
-      std::string_view bytes;
-      if (name.empty() && IsDigit(cp)) {
-        while (!AtEnd() && IsDigit(Peek())) {
-          Next(&bytes);
-          name += bytes;
-        }
-        return name;
-      }
-      if (name.empty() && IsSpecialParam(cp)) {
-        Next(&bytes);
-        return std::string(bytes);
-      }
-      if (!IsLetter(cp) && !IsDigit(cp) && cp != '_') break;
-      Next(&bytes);
-      name += bytes;
-    }
+    const std::size_t len = ShellNameLength(text_, pos_);
+    std::string name(text_.substr(pos_, len));
+    pos_ += len;
     return name;
   }
 

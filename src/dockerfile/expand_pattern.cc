@@ -4,7 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "dockerfile/expand_unicode.h"
+#include "core/utf8.h"
+#include "dockerfile/shell_names.h"
 
 namespace pf::dockerfile {
 namespace {
@@ -26,9 +27,9 @@ std::vector<Rune> Decode(std::string_view text) {
   std::vector<Rune> runes;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t len = 0;
-    runes.push_back({DecodeRune(text, pos, &len), pos});
-    pos += len;
+    const utf8::Rune r = utf8::DecodeRune(text, pos);
+    runes.push_back({static_cast<int32_t>(r.value), pos});
+    pos += r.width;
   }
   return runes;
 }
@@ -51,7 +52,7 @@ bool Tokenize(std::string_view pattern, std::vector<Token>* tokens, std::string*
       int32_t next = runes[++i].cp;
       if (next != '*' && next != '?' && next != '\\') {
         std::string shown;
-        AppendRune(&shown, next);
+        utf8::AppendRune(shown, static_cast<char32_t>(next));
         *error = "invalid escape '\\" + shown + "'";
         return false;
       }
@@ -118,8 +119,6 @@ std::size_t OffsetOf(const std::vector<Rune>& runes, std::size_t index, std::str
   return index < runes.size() ? runes[index].offset : text.size();
 }
 
-bool IsNameChar(int32_t cp) { return IsLetter(cp) || IsDigit(cp) || cp == '_'; }
-
 // Template expansion of a replace-all replacement: only group 0 exists.
 std::string ExpandTemplate(std::string_view repl, std::string_view match) {
   std::string out;
@@ -138,10 +137,9 @@ std::string ExpandTemplate(std::string_view repl, std::string_view match) {
     std::size_t j = i + (braced ? 2 : 1);
     std::size_t start = j;
     while (j < repl.size()) {
-      std::size_t len = 0;
-      int32_t cp = DecodeRune(repl, j, &len);
-      if (!IsNameChar(cp)) break;
-      j += len;
+      const utf8::Rune r = utf8::DecodeRune(repl, j);
+      if (!IsShellNameChar(r.value)) break;
+      j += r.width;
     }
     std::string_view name = repl.substr(start, j - start);
     if (name.empty() || (braced && (j >= repl.size() || repl[j] != '}'))) {

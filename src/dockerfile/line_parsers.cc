@@ -32,7 +32,7 @@ std::vector<Piece> ParseWords(std::string_view rest, char escape) {
     if (pos != rest.size()) ch = DecodeRune(rest, pos);
     if (phase == kSpaces) {
       if (pos == rest.size()) break;
-      if (IsUnicodeSpace(ch.value)) {
+      if (IsSpace(ch.value)) {
         pos += ch.width;
         continue;
       }
@@ -44,7 +44,7 @@ std::vector<Piece> ParseWords(std::string_view rest, char escape) {
       break;
     }
     if (phase == kWord) {
-      if (IsUnicodeSpace(ch.value)) {
+      if (IsSpace(ch.value)) {
         phase = kSpaces;
         flush(pos);
         pos += ch.width;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "dockerfile/parser_internal.h"
 
 namespace pf::dockerfile {
@@ -18,10 +19,7 @@ constexpr std::size_t kMaxLine = 64 * 1024;  // bufio.MaxScanTokenSize
 
 bool IsTokenSpace(char c) { return c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == ' '; }
 // unicode.IsSpace applied to a single byte taken as a rune.
-bool IsByteSpace(unsigned char c) {
-  return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' || c == 0x85 ||
-         c == 0xA0;
-}
+bool IsByteSpace(unsigned char c) { return utf8::IsSpace(c); }
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);

@@ -9,24 +9,20 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace pf::dockerfile::internal {
 
 // ---- Go text semantics -------------------------------------------------
-struct Rune {
-  char32_t value;
-  std::size_t width;
-};
-// Decodes one UTF-8 code point at `i`; an invalid byte gives U+FFFD, width 1.
-Rune DecodeRune(std::string_view s, std::size_t i);
-void AppendRune(std::string& out, char32_t r);
-// unicode.IsSpace.
-bool IsUnicodeSpace(char32_t r);
+using utf8::AppendRune;
+using utf8::DecodeRune;
+using utf8::GoQuote;
+using utf8::IsSpace;
+using utf8::Rune;
 // Index of the first byte that is not a Unicode space, from `from`.
 std::size_t SkipUnicodeSpace(std::string_view s, std::size_t from = 0);
 // Index just after the last byte that is not a Unicode space.
 std::size_t TrimUnicodeSpaceRight(std::string_view s, std::size_t begin, std::size_t end);
-// strconv.Quote.
-std::string GoQuote(std::string_view s);
 
 // A piece of text cut from an input, with its byte range in that input.
 struct Piece {

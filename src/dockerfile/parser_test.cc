@@ -292,12 +292,5 @@ TEST(ParserTest, LargeFileParsesInLinearTime) {
   EXPECT_LT(seconds, 20.0);
 }
 
-TEST(ParserTest, GoQuoteMatchesStrconv) {
-  EXPECT_EQ(internal::GoQuote("a\"b\\c\n\t\x01"), "\"a\\\"b\\\\c\\n\\t\\x01\"");
-  EXPECT_EQ(internal::GoQuote("\xff"), "\"\\xff\"");
-  EXPECT_EQ(internal::GoQuote("h\xC3\xA9"), "\"h\xC3\xA9\"");
-  EXPECT_EQ(internal::GoQuote("\xC2\xA0"), "\"\\u00a0\"");
-}
-
 }  // namespace
 }  // namespace pf::dockerfile

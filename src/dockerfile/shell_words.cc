@@ -3,37 +3,13 @@
 // empty) and `<<` followed by blanks kept in the same word.
 
 #include "dockerfile/parser_internal.h"
+#include "dockerfile/shell_names.h"
 
 namespace pf::dockerfile::internal {
 namespace {
 
 constexpr char32_t kEof = 0xFFFFFFFF;
 constexpr char32_t kEscape = '\\';
-
-bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-
-bool IsLetter(char32_t c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  if (c < 0xC0 || c == 0xFFFD || IsUnicodeSpace(c)) return false;
-  if (c == 0xD7 || c == 0xF7) return false;
-  return !(c >= 0x2000 && c <= 0x2BFF);
-}
-
-bool IsSpecialParam(char32_t c) {
-  switch (c) {
-    case '@':
-    case '*':
-    case '#':
-    case '?':
-    case '-':
-    case '$':
-    case '!':
-    case '0':
-      return true;
-    default:
-      return false;
-  }
-}
 
 std::string RuneString(char32_t r) {
   std::string s;
@@ -90,9 +66,9 @@ class Lexer {
     w.in_word = true;
   }
   void AddChar(Words& w, char32_t c) {
-    if (IsUnicodeSpace(c) && w.in_word) {
+    if (IsSpace(c) && w.in_word) {
       if (!w.buf->empty()) Emit(w, token_begin_);
-    } else if (!IsUnicodeSpace(c)) {
+    } else if (!IsSpace(c)) {
       AddRawChar(w, c);
     }
   }
@@ -235,20 +211,9 @@ class Lexer {
   }
 
   std::string ProcessName() {
-    std::string name;
-    while (Peek() != kEof) {
-      char32_t ch = Peek();
-      if (name.empty() && IsAsciiDigit(ch)) {
-        while (Peek() != kEof && IsAsciiDigit(Peek())) AppendRune(name, Next());
-        return name;
-      }
-      if (name.empty() && IsSpecialParam(ch)) {
-        Next();
-        return RuneString(ch);
-      }
-      if (!IsLetter(ch) && !IsAsciiDigit(ch) && ch != '_') break;
-      AppendRune(name, Next());
-    }
+    const std::size_t len = ShellNameLength(in_, pos_);
+    std::string name(in_.substr(pos_, len));
+    pos_ += len;
     return name;
   }
 
