@@ -24,7 +24,7 @@ void Check(const DockerContext& context, Emitter& emitter) {
       context, emitter,
       [](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
         const shell::SimpleCommand& cmd = *run.commands[i].command;
-        if (!pkg::IsToolSubcommand(cmd, {"apt-get"}, {"install"})) return std::nullopt;
+        if (!pkg::IsAptGetInstall(cmd)) return std::nullopt;
         if (SkipsRecommends(cmd)) return std::nullopt;
         return pkg::Offense{&pkg::SubcommandWord(cmd),
                             "`apt-get install` without --no-install-recommends also installs "

@@ -34,7 +34,7 @@ void Check(const DockerContext& context, Emitter& emitter) {
       [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
         const pkg::RunCommand& at = run.commands[i];
         const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsToolSubcommand(cmd, {"apt-get"}, {"install"})) return std::nullopt;
+        if (!pkg::IsAptGetInstall(cmd)) return std::nullopt;
         if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
           return std::nullopt;
         }

@@ -99,6 +99,12 @@ bool IsToolSubcommand(const shell::SimpleCommand& cmd,
   return IsTool(cmd, tools) && shell::IsSubcommand(cmd, subcommands);
 }
 
+bool IsAptGetInstall(const shell::SimpleCommand& cmd) {
+  return IsToolSubcommand(cmd, {"apt-get"}, {"install"}) &&
+         !shell::HasFlag(cmd,
+                         {"-s", "--simulate", "--dry-run", "--just-print", "--recon", "--no-act"});
+}
+
 bool IsPip(std::string_view name) {
   if (!name.starts_with("pip")) return false;
   for (char c : name.substr(3)) {

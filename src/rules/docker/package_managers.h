@@ -55,6 +55,11 @@ bool IsToolSubcommand(const shell::SimpleCommand& cmd,
                       std::initializer_list<std::string_view> tools,
                       std::initializer_list<std::string_view> subcommands);
 
+// `apt-get install` that really installs: not a simulation (`-s`,
+// `--simulate`, `--dry-run`, `--just-print`, `--recon`, `--no-act`), which
+// neither prompts nor changes the image.
+bool IsAptGetInstall(const shell::SimpleCommand& cmd);
+
 // pip, pip3, pip3.12 (also reached through `python -m pip`).
 bool IsPip(std::string_view name);
 
