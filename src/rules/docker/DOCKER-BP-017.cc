@@ -18,35 +18,52 @@ bool ChangesDirectory(const SimpleCommand& cmd) {
   return cmd.Name() == "cd" || cmd.Name() == "pushd" || cmd.Name() == "popd";
 }
 
-std::optional<runcmd::Hit> Match(const RunScript& script, const SimpleCommand& cmd) {
+// The path to suggest for WORKDIR: the operand when it is absolute as
+// written or once its ENV/ARG variables are expanded; relative paths and
+// variables the script sets itself have no WORKDIR equivalent as written.
+std::optional<std::string> WorkdirFor(const DockerContext& context, const RunScript& script,
+                                      const shell::ShellWord* operand) {
+  if (operand == nullptr) return std::nullopt;
+  std::optional<std::string> value = runcmd::ResolveShellWord(context, script, *operand);
+  if (!value || !value->starts_with('/')) return std::nullopt;
+  return operand->literal ? *value : operand->raw;
+}
+
+std::optional<runcmd::Hit> Match(const DockerContext& context, const RunScript& script,
+                                 const SimpleCommand& cmd) {
   if (!ChangesDirectory(cmd)) return std::nullopt;
-  // `(cd dir && make)` and `$(cd dir && pwd)` confine the change on purpose:
-  // the RUN's own directory is untouched, which WORKDIR cannot express.
   if (cmd.Has(shell::kInSubshell | shell::kInCommandSubst)) return std::nullopt;
   const SimpleCommand* user = nullptr;
   for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
     if (ChangesDirectory(*later) || runcmd::IgnoresDirectory(*later)) continue;
-    // Prefer a named command for the message (`X=1` alone names none).
     if (user == nullptr || (user->Name().empty() && !later->Name().empty())) user = later;
     if (!user->Name().empty()) break;
   }
   if (user == nullptr) return std::nullopt;  // a trailing cd is DOCKER-BP-030
   const shell::ShellWord& word = cmd.argv[cmd.command_start];
   std::vector<const shell::ShellWord*> operands = shell::Positionals(cmd);
-  std::string target = operands.empty() ? std::string("~") : operands.front()->raw;
+  const shell::ShellWord* operand = operands.empty() ? nullptr : operands.front();
+  std::string shown =
+      operand == nullptr ? std::string(cmd.Name()) : fmt::format("{} {}", cmd.Name(), operand->raw);
   std::string later = user->Name().empty()
                           ? std::string("the commands after it")
                           : fmt::format("`{}` and the commands after it", user->Name());
-  return runcmd::Hit{
-      word.span,
-      fmt::format("`{} {}` sets the directory for {}; use `WORKDIR {}` before the RUN so the "
-                  "directory is explicit and shared by every instruction that follows",
-                  cmd.Name(), target, later, target),
-      fmt::format("{} {}", cmd.Name(), target)};
+  std::optional<std::string> workdir = WorkdirFor(context, script, operand);
+  std::string advice = workdir ? fmt::format("use `WORKDIR {}`", *workdir)
+                               : std::string("use WORKDIR with that directory's absolute path");
+  return runcmd::Hit{word.span,
+                     fmt::format("`{}` sets the directory for {}; {} before the RUN so the "
+                                 "directory is explicit and shared by every instruction that "
+                                 "follows",
+                                 shown, later, advice),
+                     shown};
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  runcmd::ReportFirstPerRun(context, emitter, &Match);
+  runcmd::ReportFirstPerRun(context, emitter,
+                            [&context](const RunScript& script, const SimpleCommand& cmd) {
+                              return Match(context, script, cmd);
+                            });
 }
 
 }  // namespace
