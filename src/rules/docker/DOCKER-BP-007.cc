@@ -23,7 +23,8 @@ void Check(const DockerContext& context, Emitter& emitter) {
         const pkg::RunCommand& at = run.commands[i];
         const shell::SimpleCommand& cmd = *at.command;
         if (!pkg::IsToolSubcommand(cmd, {"apk"}, {"add"})) return std::nullopt;
-        if (shell::HasFlag(cmd, {"--no-cache"}) || pkg::AnyLater(run, i, Cleans)) {
+        // --no-network fetches nothing, so no index is written either.
+        if (shell::HasFlag(cmd, {"--no-cache", "--no-network"}) || pkg::AnyLater(run, i, Cleans)) {
           return std::nullopt;
         }
         for (std::string_view dir : kCacheDirs) {
@@ -57,7 +58,8 @@ extern const Rule kDockerBp007{
                         "Reports an `apk add` command in a RUN instruction without "
                         "`--no-cache`, which may stand anywhere among the options (`apk "
                         "--no-cache add`, `apk add --virtual .build-deps --no-cache gcc`). "
-                        "Also silent when nothing reaches the layer anyway: a later `rm` of "
+                        "Also silent when nothing reaches the layer anyway: `--no-network` "
+                        "(apk then downloads no index), a later `rm` of "
                         "the cache in the same RUN (`rm -rf /var/cache/apk/*`), or a `RUN "
                         "--mount=type=cache` (or tmpfs) on `/var/cache/apk` or "
                         "`/etc/apk/cache`. Commands are found in the parsed shell script of "
