@@ -15,6 +15,8 @@ namespace {
 constexpr std::string_view kCacheDirs[] = {"/var/lib/apt/lists"};
 
 bool Cleans(const shell::SimpleCommand& cmd) {
+  // apt 2.7.8+ `distclean` empties the lists (only the small Release files stay).
+  if (pkg::IsToolSubcommand(cmd, {"apt-get", "apt"}, {"distclean", "dist-clean"})) return true;
   for (std::string_view dir : kCacheDirs) {
     if (pkg::RemovesDir(cmd, dir)) return true;
   }
@@ -68,7 +70,9 @@ extern const Rule kDockerBp014{
                     .what = "Reports a RUN instruction with an `apt-get install` command that is "
                             "not followed, later in the same RUN, by an `rm` of the package "
                             "lists: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/lib/apt/lists` or "
-                            "a directory above it. A removal before the install does not count. "
+                            "a directory above it, or `apt-get distclean` (`dist-clean`, apt 2.7.8 "
+                            "and later), which empties the lists. A removal before the install "
+                            "does not count. "
                             "`apt-get clean` alone does not count: it empties "
                             "/var/cache/apt/archives, not the lists. A `RUN --mount=type=cache` "
                             "(or tmpfs) on `/var/lib/apt/lists` (or above) keeps the lists out of "
