@@ -19,11 +19,11 @@ bool In(const std::array<std::string_view, N>& set, std::string_view word) {
 }
 
 // Words that by themselves say the value is a secret.
-constexpr std::array<std::string_view, 24> kSecretWords = {
-    "password", "passwords", "passwd",     "pword",      "passphrase",    "secret",
-    "secrets",  "token",     "tokens",     "credential", "credentials",   "creds",
-    "apikey",   "apikeys",   "privatekey", "accesskey",  "secretkey",     "authtoken",
-    "auth",     "masterkey", "signingkey", "licensekey", "encryptionkey", "pwd",
+constexpr std::array<std::string_view, 25> kSecretWords = {
+    "password",   "passwords",  "passwd",        "pword",      "passphrase",  "secret", "pass",
+    "secrets",    "token",      "tokens",        "credential", "credentials", "creds",  "apikey",
+    "apikeys",    "privatekey", "accesskey",     "secretkey",  "authtoken",   "auth",   "masterkey",
+    "signingkey", "licensekey", "encryptionkey", "pwd",
 };
 
 // `<qualifier>_KEY` is a secret unless the qualifier says the key is public
@@ -35,16 +35,17 @@ constexpr std::array<std::string_view, 17> kHarmlessKeyQualifiers = {
 
 // A last word that makes the name refer to a secret (its file, location,
 // settings) rather than hold it.
-constexpr std::array<std::string_view, 59> kReferenceWords = {
-    "file",     "files",    "path",   "paths",    "dir",      "dirs",     "directory",
-    "folder",   "url",      "urls",   "uri",      "endpoint", "host",     "hostname",
-    "port",     "version",  "ver",    "name",     "names",    "type",     "kind",
-    "length",   "len",      "size",   "ttl",      "expiry",   "expires",  "expiration",
-    "timeout",  "header",   "env",    "mode",     "enabled",  "enable",   "disabled",
-    "disable",  "required", "method", "provider", "strategy", "scheme",   "realm",
-    "domain",   "server",   "plugin", "backend",  "user",     "username", "email",
-    "location", "ref",      "arn",    "prefix",   "suffix",   "format",   "field",
-    "count",    "limit",    "policy",
+constexpr std::array<std::string_view, 66> kReferenceWords = {
+    "file",     "files",    "path",   "paths",    "dir",       "dirs",     "directory",
+    "folder",   "url",      "urls",   "uri",      "endpoint",  "host",     "hostname",
+    "port",     "version",  "ver",    "name",     "names",     "type",     "kind",
+    "length",   "len",      "size",   "ttl",      "expiry",    "expires",  "expiration",
+    "timeout",  "header",   "env",    "mode",     "enabled",   "enable",   "disabled",
+    "disable",  "required", "method", "provider", "strategy",  "scheme",   "realm",
+    "domain",   "server",   "plugin", "backend",  "user",      "username", "email",
+    "location", "ref",      "arn",    "prefix",   "suffix",    "format",   "field",
+    "count",    "limit",    "policy", "backends", "providers", "methods",  "types",
+    "plugins",  "servers",  "hosts",
 };
 
 }  // namespace

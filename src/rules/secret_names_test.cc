@@ -15,18 +15,35 @@ TEST(NameWords, SplitsSeparatorsHumpsAndDigits) {
 }
 
 TEST(IsSecretName, SecretWordsOnWordBoundaries) {
-  for (const char* name : {"PASSWORD", "DB_PASSWORD", "API_KEY", "apiKey", "GITHUB_TOKEN",
-                           "AWS_SECRET_ACCESS_KEY", "NPM_AUTH", "DB_PWD", "APIKEY",
-                           "SSH_PRIVATE_KEY", "client_credentials", "STRIPE_KEY", "Passphrase"}) {
+  for (const char* name :
+       {"PASSWORD", "DB_PASSWORD", "API_KEY", "apiKey", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY",
+        "NPM_AUTH", "DB_PWD", "APIKEY", "SSH_PRIVATE_KEY", "client_credentials", "STRIPE_KEY",
+        "Passphrase", "DB_PASS", "SMTP_PASS"}) {
     EXPECT_TRUE(IsSecretName(name)) << name;
   }
 }
 
 TEST(IsSecretName, LookalikesReferencesAndPublicNames) {
-  for (const char* name :
-       {"MONKEY", "AUTHOR", "TOKENIZERS_PARALLELISM", "PUBLIC_KEY_URL", "NEXT_PUBLIC_API_KEY",
-        "DB_PASSWORD_FILE", "SECRET_KEY_PATH", "VAULT_TOKEN_VERSION", "TOKEN_URL", "GPG_KEY",
-        "CACHE_KEY", "KEY", "PWD", "OLDPWD", "AWS_ACCESS_KEY_ID", "SECRET_NAME", ""}) {
+  for (const char* name : {"MONKEY",
+                           "AUTHOR",
+                           "TOKENIZERS_PARALLELISM",
+                           "PUBLIC_KEY_URL",
+                           "NEXT_PUBLIC_API_KEY",
+                           "DB_PASSWORD_FILE",
+                           "SECRET_KEY_PATH",
+                           "VAULT_TOKEN_VERSION",
+                           "TOKEN_URL",
+                           "GPG_KEY",
+                           "CACHE_KEY",
+                           "KEY",
+                           "PWD",
+                           "OLDPWD",
+                           "AWS_ACCESS_KEY_ID",
+                           "SECRET_NAME",
+                           "AUTH_BACKENDS",
+                           "AIRFLOW__API__AUTH_BACKENDS",
+                           "TOKEN_PROVIDERS",
+                           ""}) {
     EXPECT_FALSE(IsSecretName(name)) << name;
   }
 }
