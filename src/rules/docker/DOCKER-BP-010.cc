@@ -109,8 +109,11 @@ ByteSpan PipeSpan(const RunScript& script, const SimpleCommand& first,
 
 std::string ElementName(const ParseResult& parsed, int index) {
   if (index < 0) return "…";
-  std::string_view name = parsed.commands[static_cast<std::size_t>(index)].Name();
-  return name.empty() ? std::string("…") : std::string(name);
+  const SimpleCommand& cmd = parsed.commands[static_cast<std::size_t>(index)];
+  std::string_view name = cmd.Name();
+  if (name.empty()) return "…";
+  // xargs is the process in the pipe: `apt-mark | xargs apt-mark`, not `apt-mark | apt-mark`.
+  return cmd.args_from_stdin ? fmt::format("xargs {}", name) : std::string(name);
 }
 
 // "`tar`", or `unknown` for a command whose name is not literal.
