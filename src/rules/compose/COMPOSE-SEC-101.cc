@@ -27,7 +27,7 @@ void Check(const ComposeContext& context, Emitter& emitter) {
       compose_rules::ReportValue(
           context, emitter, *service, port.file,
           compose_rules::PortFieldSite(*service, port, field),
-          fmt::format("service '{}' publishes SSH port 22 ({} {}): remote shell access to a "
+          fmt::format("service '{}' publishes SSH port 22 (the {} of {}): remote shell access to a "
                       "container is rarely needed and widens the attack surface; remove the "
                       "SSH server and use docker compose exec for access",
                       service->name, container ? "container port" : "host port",
