@@ -79,12 +79,14 @@ class Loader {
     error_.message = std::move(message);
     error_.file = project_.files[static_cast<std::size_t>(file)];
     if (has_pos) error_.position = sources_[static_cast<std::size_t>(file)]->PositionAt(offset);
+    if (file != 0) error_.origin = origin_;
     throw Failure{};
   }
   [[noreturn]] void FailAt(std::string message, int file, Position pos) {
     error_.message = std::move(message);
     error_.file = project_.files[static_cast<std::size_t>(file)];
     error_.position = pos;
+    if (file != 0) error_.origin = origin_;
     throw Failure{};
   }
 
@@ -143,7 +145,7 @@ class Loader {
       if (fs::exists(path, ec)) {
         auto text = ReadText(path, why);
         if (!text) {
-          error_ = {"cannot read " + path + ": " + why, path, {}};
+          error_ = {"cannot read " + path + ": " + why, path, {}, {}};
           throw Failure{};
         }
         Lookup lookup = [&env](std::string_view name) -> std::optional<std::string> {
@@ -153,7 +155,7 @@ class Loader {
         };
         DotenvResult parsed = ParseDotenv(*text, lookup);
         if (!parsed.ok()) {
-          error_ = {"failed to read " + path + ": " + parsed.error, path, {}};
+          error_ = {"failed to read " + path + ": " + parsed.error, path, {}, {}};
           throw Failure{};
         }
         for (auto& [k, v] : parsed.values) env.emplace(k, v);
@@ -421,11 +423,14 @@ class Loader {
             FailAt("include cycle: " + p->value + " is already being loaded", file, p->range.start);
           }
         }
+        const Position saved_origin = origin_;
+        if (file == 0) origin_ = p->range.start;
         int index = AddFile(path, file, p->range);
         Node included = ParseFile(index);
         include_stack.push_back(canonical);
         ResolveFile(included, index, include_stack);
         include_stack.pop_back();
+        origin_ = saved_origin;
         MergeInto(merged, included);
       }
       for (const MapEntry& top : merged.entries) {
@@ -484,7 +489,9 @@ class Loader {
     int base_file = file;
     Node other_services;
     const Node* services = &file_services;
+    const Position saved_origin = origin_;
     if (file_node != nullptr && file_node->IsScalar()) {
+      if (file == 0) origin_ = file_node->range.start;
       std::string path =
           (fs::path(DirOf(project_.files[static_cast<std::size_t>(file)])) / file_node->value)
               .string();
@@ -514,6 +521,7 @@ class Loader {
     chain.push_back(key);
     Node result = Extend(*base, base_file, *services, chain);
     chain.pop_back();
+    origin_ = saved_origin;
     Node local = service;
     std::erase_if(local.entries, [](const MapEntry& m) { return m.key == "extends"; });
     MergeInto(result, local);
@@ -549,6 +557,7 @@ class Loader {
   std::map<std::string, int> file_index_;
   std::map<int, Node> parsed_services_;
   std::size_t nodes_ = 0;
+  Position origin_;  // see LoadError::origin
 };
 
 }  // namespace
@@ -570,10 +579,10 @@ LoadResult Load(const SourceFile& file, const LoadOptions& opts) {
     result.error = loader.error();
     return result;
   } catch (const std::exception& e) {
-    result.error = {std::string("cannot load compose file: ") + e.what(), file.path(), {}};
+    result.error = {std::string("cannot load compose file: ") + e.what(), file.path(), {}, {}};
     return result;
   } catch (...) {
-    result.error = {"cannot load compose file", file.path(), {}};
+    result.error = {"cannot load compose file", file.path(), {}, {}};
     return result;
   }
   result.project = std::move(project);

@@ -29,6 +29,9 @@ struct LoadError {
   std::string message;
   std::string file;   // the file at fault (may be an included or .env file)
   Position position;  // {0, 0} when the error has no position
+  // When `file` is another file: where the loaded file refers to it (the
+  // `include` path or `extends` file value that led there); else {0, 0}.
+  Position origin;
 };
 
 struct LoadResult {

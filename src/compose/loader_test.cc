@@ -403,6 +403,33 @@ TEST(ComposeLoader, IncludeCycleAndConflict) {
   EXPECT_NE(conflict.error.message.find("conflicts"), std::string::npos);
 }
 
+TEST(ComposeLoader, ErrorInAnotherFileKeepsTheReferenceThatLedThere) {
+  TempDir dir;
+  dir.Write("mid/compose.yaml",
+            "services:\n  mid:\n    extends:\n      file: gone.yaml\n      service: x\n");
+  dir.Write("bad.yaml", "services:\n  b:\n    image: [unclosed\n");
+  dir.Write("compose.yaml",
+            "services:\n"
+            "  web:\n"
+            "    extends:\n"
+            "      file: mid/compose.yaml\n"
+            "      service: mid\n");
+  LoadResult ext = LoadFromDir(dir, "compose.yaml");
+  ASSERT_FALSE(ext.ok());
+  EXPECT_EQ(ext.error.file, dir.Path("mid/compose.yaml"));
+  EXPECT_EQ(ext.error.position, (Position{4, 13}));
+  EXPECT_EQ(ext.error.origin, (Position{4, 13}));
+  dir.Write("inc.yaml", "services:\n  web: {image: web}\ninclude:\n  - path: bad.yaml\n");
+  LoadResult inc = LoadFromDir(dir, "inc.yaml");
+  ASSERT_FALSE(inc.ok());
+  EXPECT_EQ(inc.error.file, dir.Path("bad.yaml"));
+  EXPECT_EQ(inc.error.origin, (Position{4, 11}));
+  // An error in the loaded file itself has no origin.
+  LoadResult here = LoadText("services:\n  a:\n    extends: nope\n");
+  ASSERT_FALSE(here.ok());
+  EXPECT_EQ(here.error.origin, Position{});
+}
+
 TEST(ComposeLoader, NoServicesIsFine) {
   LoadResult r = LoadText("# only a comment\n");
   ASSERT_TRUE(r.ok()) << r.error.message;

@@ -94,13 +94,14 @@ bool SameFile(const std::string& a, const std::string& b) {
 }
 
 // A load error as a finding of the scanned file. An error inside another
-// file (.env, extends or include target) is placed on the first line and
-// names that file and position.
+// file is placed on the `include`/`extends` reference that led there (the
+// first line for a .env file) and names that file and position.
 void ReportLoadError(const SourceFile& source, const std::vector<const Rule*>& rules,
                      const compose::LoadError& error, std::vector<Finding>* findings) {
   const bool here = error.file.empty() || SameFile(error.file, source.path());
   Position at{1, 1};
   if (here && error.position.line > 0) at = error.position;
+  if (!here && error.origin.line > 0) at = error.origin;
   // "End of input" errors point past the last line: show the last line
   // that has text instead.
   if (at.line > source.line_count() ||

@@ -25,9 +25,10 @@ extern const Rule kComposeCor100{
                         "not a mapping, an invalid `${...}` interpolation or a required "
                         "variable (`${VAR:?message}`) without a value, and broken `extends` or "
                         "`include` references (missing file or service, cycles, conflicting "
-                        "service names). When the problem is inside another file (an `.env`, "
-                        "an extended or an included file), the finding is placed on the first "
-                        "line and the message names that file and position. No other compose "
+                        "service names). When the problem is inside another file, the finding "
+                        "is placed on the `include` path or `extends` file that leads to it (on "
+                        "the first line for an `.env` file) and the message names that file and "
+                        "position. No other compose "
                         "rule runs on a file that does not load.",
                     .why = "`docker compose up` stops on such a file, so nothing in it is "
                            "deployed, and none of the other checks can say anything about it: a "
