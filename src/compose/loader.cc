@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -219,9 +220,30 @@ class Loader {
       if (!converted.IsMapping()) {
         FailAt("top-level object must be a mapping", file, converted.range.start);
       }
+      CheckTopLevelKeys(converted, file);
       MergeInto(root, converted);
     }
     return root;
+  }
+
+  // Compose validates the root against its schema: only the spec's keys and
+  // `x-` extensions. A service at the top level is the old version 1 format,
+  // which Compose no longer reads.
+  void CheckTopLevelKeys(const Node& doc, int file) {
+    static constexpr std::string_view kKeys[] = {"version",  "name",     "include",
+                                                 "services", "networks", "volumes",
+                                                 "secrets",  "configs",  "models"};
+    for (const MapEntry& e : doc.entries) {
+      if (e.key.starts_with("x-")) continue;
+      if (std::find(std::begin(kKeys), std::end(kKeys), e.key) != std::end(kKeys)) continue;
+      std::string message = "additional property \"" + e.key + "\" is not allowed at the top level";
+      if (e.value.IsMapping()) {
+        message +=
+            ": services go under \"services:\" (the version 1 format, with services at the top "
+            "level, is no longer supported)";
+      }
+      FailAt(message, file, e.key_range.start);
+    }
   }
 
   Range ScalarRange(const SourceFile& src, std::size_t pos, const std::string& text) const {

@@ -50,7 +50,8 @@ struct LoadResult {
 //
 // Never throws. Errors: unreadable or too large files, invalid UTF-8, tabs
 // used as indentation, YAML syntax errors, nesting deeper than max_depth,
-// alias expansion beyond max_nodes, duplicate keys, a root that is not a
+// alias expansion beyond max_nodes, duplicate keys, top-level keys the spec
+// does not define (the version 1 format), a root that is not a
 // mapping, invalid interpolation or missing required variables, `extends`
 // and `include` problems (missing file or service, cycles, conflicts).
 LoadResult Load(const SourceFile& file, const LoadOptions& opts);

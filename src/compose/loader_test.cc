@@ -430,6 +430,26 @@ TEST(ComposeLoader, ErrorInAnotherFileKeepsTheReferenceThatLedThere) {
   EXPECT_EQ(here.error.origin, Position{});
 }
 
+TEST(ComposeLoader, TopLevelKeysAreThoseOfTheSpec) {
+  LoadResult v1 = LoadText("version: '2'\nweb:\n  image: nginx\n");
+  ASSERT_FALSE(v1.ok());
+  EXPECT_EQ(v1.error.position, (Position{2, 1}));
+  EXPECT_NE(v1.error.message.find("\"web\" is not allowed at the top level: services go under"),
+            std::string::npos)
+      << v1.error.message;
+  LoadResult scalar = LoadText("services: {}\nSERVICES: x\n");
+  ASSERT_FALSE(scalar.ok());
+  EXPECT_EQ(scalar.error.message,
+            "additional property \"SERVICES\" is not allowed at the top level");
+  LoadResult later = LoadText("services: {}\n---\ndb:\n  image: postgres\n");
+  ASSERT_FALSE(later.ok());
+  EXPECT_EQ(later.error.position, (Position{3, 1}));
+  LoadResult ok = LoadText(
+      "version: '3'\nname: p\ninclude: []\nservices: {}\nnetworks: {}\nvolumes: {}\n"
+      "secrets: {}\nconfigs: {}\nmodels: {}\nx-any: {a: 1}\n");
+  EXPECT_TRUE(ok.ok()) << ok.error.message;
+}
+
 TEST(ComposeLoader, NoServicesIsFine) {
   LoadResult r = LoadText("# only a comment\n");
   ASSERT_TRUE(r.ok()) << r.error.message;
