@@ -68,7 +68,8 @@ TEST(ComposeHostile, DeepBlockSequenceNesting) {
 }
 
 TEST(ComposeHostile, ModerateNestingWithinLimitsLoads) {
-  std::string text = "x-nested: " + std::string(200, '[') + std::string(200, ']') + "\nservices: {}\n";
+  std::string text =
+      "x-nested: " + std::string(200, '[') + std::string(200, ']') + "\nservices: {}\n";
   LoadResult r = TimedLoad(text);
   EXPECT_TRUE(r.ok()) << r.error.message;
 }
