@@ -278,7 +278,9 @@ std::string_view FedTo(const RunScript* command_line) {
 void CheckScript(const DockerContext& context, const RunScript& script,
                  const RunScript* command_line, const std::string& binary,
                  const ShellCheckOptions& options, ShellCheckResult* result) {
-  std::string_view program = script.shell.program.empty() ? "sh" : script.shell.program;
+  // Both arms must be views: a std::string arm would make a temporary.
+  std::string_view program = script.shell.program.empty() ? std::string_view("sh")
+                                                          : std::string_view(script.shell.program);
   if (script.from_heredoc && !FedTo(command_line).empty()) program = FedTo(command_line);
   std::string dialect = ShellCheckDialect(program);
   if (dialect.empty() || OnlyHeredocWords(script)) return;
