@@ -1,8 +1,5 @@
 // DOCKER-BP-012: yum install without yum clean all in the same RUN.
-#include <fmt/format.h>
 
-#include <optional>
-#include <string>
 #include <string_view>
 
 #include "rules/docker/package_managers.h"
@@ -14,40 +11,15 @@ namespace {
 
 constexpr std::string_view kCacheDirs[] = {"/var/cache/yum", "/var/cache/dnf"};
 
-bool Cleans(const shell::SimpleCommand& cmd) {
-  if (pkg::IsClean(cmd, {"yum"}, {"clean"}, true)) return true;
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::RemovesDir(cmd, dir)) return true;
-  }
-  return false;
+bool IsInstall(const shell::SimpleCommand& cmd) {
+  return pkg::IsToolSubcommand(cmd, {"yum"}, {"install", "in", "localinstall", "groupinstall"});
 }
 
-bool CacheMounted(const DockerContext& context, const RunScript& script) {
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::MountCovers(context, script, dir)) return true;
-  }
-  return false;
-}
+bool Cleans(const shell::SimpleCommand& cmd) { return pkg::IsClean(cmd, {"yum"}, {"clean"}, true); }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportFirstPerRun(
-      context, emitter,
-      [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
-        const pkg::RunCommand& at = run.commands[i];
-        const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsToolSubcommand(cmd, {"yum"}, {"install", "in", "localinstall", "groupinstall"}))
-          return std::nullopt;
-        if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
-          return std::nullopt;
-        }
-        std::string text = pkg::CommandText(cmd);
-        return pkg::Offense{
-            &pkg::SubcommandWord(cmd),
-            fmt::format(
-                "`{}` leaves yum's cache in the layer; end the same RUN with `yum clean all`",
-                text),
-            text};
-      });
+  pkg::ReportUncleanedInstall(context, emitter,
+                              {&IsInstall, &Cleans, kCacheDirs, "yum's cache", "yum clean all"});
 }
 
 }  // namespace

@@ -1,8 +1,5 @@
 // DOCKER-BP-013: dnf install without dnf clean all in the same RUN.
-#include <fmt/format.h>
 
-#include <optional>
-#include <string>
 #include <string_view>
 
 #include "rules/docker/package_managers.h"
@@ -15,41 +12,18 @@ namespace {
 constexpr std::string_view kCacheDirs[] = {"/var/cache/dnf", "/var/cache/libdnf5",
                                            "/var/cache/yum"};
 
-bool Cleans(const shell::SimpleCommand& cmd) {
-  if (pkg::IsClean(cmd, {"dnf", "dnf5", "microdnf"}, {"clean"}, true)) return true;
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::RemovesDir(cmd, dir)) return true;
-  }
-  return false;
+bool IsInstall(const shell::SimpleCommand& cmd) {
+  return pkg::IsToolSubcommand(cmd, {"dnf", "dnf5", "microdnf"},
+                               {"install", "in", "localinstall", "groupinstall"});
 }
 
-bool CacheMounted(const DockerContext& context, const RunScript& script) {
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::MountCovers(context, script, dir)) return true;
-  }
-  return false;
+bool Cleans(const shell::SimpleCommand& cmd) {
+  return pkg::IsClean(cmd, {"dnf", "dnf5", "microdnf"}, {"clean"}, true);
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportFirstPerRun(
-      context, emitter,
-      [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
-        const pkg::RunCommand& at = run.commands[i];
-        const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsToolSubcommand(cmd, {"dnf", "dnf5", "microdnf"},
-                                   {"install", "in", "localinstall", "groupinstall"}))
-          return std::nullopt;
-        if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
-          return std::nullopt;
-        }
-        std::string text = pkg::CommandText(cmd);
-        return pkg::Offense{
-            &pkg::SubcommandWord(cmd),
-            fmt::format(
-                "`{}` leaves dnf's cache in the layer; end the same RUN with `dnf clean all`",
-                text),
-            text};
-      });
+  pkg::ReportUncleanedInstall(context, emitter,
+                              {&IsInstall, &Cleans, kCacheDirs, "dnf's cache", "dnf clean all"});
 }
 
 }  // namespace

@@ -1,8 +1,5 @@
 // DOCKER-BP-014: apt-get install without removing /var/lib/apt/lists.
-#include <fmt/format.h>
 
-#include <optional>
-#include <string>
 #include <string_view>
 
 #include "rules/docker/package_managers.h"
@@ -16,37 +13,13 @@ constexpr std::string_view kCacheDirs[] = {"/var/lib/apt/lists"};
 
 bool Cleans(const shell::SimpleCommand& cmd) {
   // apt 2.7.8+ `distclean` empties the lists (only the small Release files stay).
-  if (pkg::IsToolSubcommand(cmd, {"apt-get", "apt"}, {"distclean", "dist-clean"})) return true;
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::RemovesDir(cmd, dir)) return true;
-  }
-  return false;
-}
-
-bool CacheMounted(const DockerContext& context, const RunScript& script) {
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::MountCovers(context, script, dir)) return true;
-  }
-  return false;
+  return pkg::IsToolSubcommand(cmd, {"apt-get", "apt"}, {"distclean", "dist-clean"});
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportFirstPerRun(
-      context, emitter,
-      [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
-        const pkg::RunCommand& at = run.commands[i];
-        const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsAptGetInstall(cmd)) return std::nullopt;
-        if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
-          return std::nullopt;
-        }
-        std::string text = pkg::CommandText(cmd);
-        return pkg::Offense{&pkg::SubcommandWord(cmd),
-                            fmt::format("`{}` leaves the package lists in the layer; end the same "
-                                        "RUN with `rm -rf /var/lib/apt/lists/*`",
-                                        text),
-                            text};
-      });
+  pkg::ReportUncleanedInstall(context, emitter,
+                              {&pkg::IsAptGetInstall, &Cleans, kCacheDirs, "the package lists",
+                               "rm -rf /var/lib/apt/lists/*"});
 }
 
 }  // namespace

@@ -1,8 +1,5 @@
 // DOCKER-BP-020: zypper install without zypper clean in the same RUN.
-#include <fmt/format.h>
 
-#include <optional>
-#include <string>
 #include <string_view>
 
 #include "rules/docker/package_managers.h"
@@ -14,39 +11,17 @@ namespace {
 
 constexpr std::string_view kCacheDirs[] = {"/var/cache/zypp"};
 
-bool Cleans(const shell::SimpleCommand& cmd) {
-  if (pkg::IsClean(cmd, {"zypper"}, {"clean", "cc"}, false)) return true;
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::RemovesDir(cmd, dir)) return true;
-  }
-  return false;
+bool IsInstall(const shell::SimpleCommand& cmd) {
+  return pkg::IsToolSubcommand(cmd, {"zypper"}, {"install", "in"});
 }
 
-bool CacheMounted(const DockerContext& context, const RunScript& script) {
-  for (std::string_view dir : kCacheDirs) {
-    if (pkg::MountCovers(context, script, dir)) return true;
-  }
-  return false;
+bool Cleans(const shell::SimpleCommand& cmd) {
+  return pkg::IsClean(cmd, {"zypper"}, {"clean", "cc"}, false);
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportFirstPerRun(
-      context, emitter,
-      [&](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
-        const pkg::RunCommand& at = run.commands[i];
-        const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsToolSubcommand(cmd, {"zypper"}, {"install", "in"})) return std::nullopt;
-        if (pkg::AnyLater(run, i, Cleans) || CacheMounted(context, *at.script)) {
-          return std::nullopt;
-        }
-        std::string text = pkg::CommandText(cmd);
-        return pkg::Offense{
-            &pkg::SubcommandWord(cmd),
-            fmt::format(
-                "`{}` leaves zypper's cache in the layer; end the same RUN with `zypper clean -a`",
-                text),
-            text};
-      });
+  pkg::ReportUncleanedInstall(
+      context, emitter, {&IsInstall, &Cleans, kCacheDirs, "zypper's cache", "zypper clean -a"});
 }
 
 }  // namespace

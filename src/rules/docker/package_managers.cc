@@ -138,6 +138,31 @@ bool AnyLater(const RunCommands& run, std::size_t index,
   return false;
 }
 
+void ReportUncleanedInstall(const DockerContext& context, Emitter& emitter,
+                            const CacheCleanup& spec) {
+  auto cleans = [&](const shell::SimpleCommand& cmd) {
+    if (spec.cleans(cmd)) return true;
+    for (std::string_view dir : spec.cache_dirs) {
+      if (RemovesDir(cmd, dir)) return true;
+    }
+    return false;
+  };
+  ReportFirstPerRun(
+      context, emitter, [&](const RunCommands& run, std::size_t i) -> std::optional<Offense> {
+        const RunCommand& at = run.commands[i];
+        const shell::SimpleCommand& cmd = *at.command;
+        if (!spec.is_install(cmd) || AnyLater(run, i, cleans)) return std::nullopt;
+        for (std::string_view dir : spec.cache_dirs) {
+          if (MountCovers(context, *at.script, dir)) return std::nullopt;
+        }
+        std::string text = CommandText(cmd);
+        return Offense{&SubcommandWord(cmd),
+                       fmt::format("`{}` leaves {} in the layer; end the same RUN with `{}`", text,
+                                   spec.cache, spec.fix),
+                       text};
+      });
+}
+
 bool RemovesDir(const shell::SimpleCommand& cmd, std::string_view dir) {
   if (cmd.Name() != "rm") return false;
   for (const shell::ShellWord* operand : shell::Positionals(cmd)) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,21 @@ bool IsClean(const shell::SimpleCommand& cmd, std::initializer_list<std::string_
 // A `RUN --mount=type=cache` (or tmpfs) whose target is `dir` or above it,
 // so that what is written there never reaches the image layer.
 bool MountCovers(const DockerContext& context, const RunScript& script, std::string_view dir);
+
+// An install command that leaves a cache in the image layer unless a later
+// command of the same RUN cleans it (`cleans`, or `rm` of one of
+// `cache_dirs`) or a cache mount covers one of `cache_dirs`.
+struct CacheCleanup {
+  bool (*is_install)(const shell::SimpleCommand&);
+  bool (*cleans)(const shell::SimpleCommand&);
+  std::span<const std::string_view> cache_dirs;
+  std::string_view cache;  // for messages: "yum's cache", "the package lists"
+  std::string_view fix;    // "yum clean all"
+};
+
+// Reports, once per RUN, the first install command `spec` finds uncleaned.
+void ReportUncleanedInstall(const DockerContext& context, Emitter& emitter,
+                            const CacheCleanup& spec);
 
 // The command's stdin comes from `yes` (`yes | apt-get install x`).
 bool FedByYes(const RunScript& script, const shell::SimpleCommand& cmd);
