@@ -1,9 +1,4 @@
 // DOCKER-BP-026: dnf install without -y.
-#include <fmt/format.h>
-
-#include <optional>
-#include <string>
-#include <string_view>
 
 #include "rules/docker/package_managers.h"
 #include "rules/rule.h"
@@ -12,33 +7,13 @@ namespace pf::rules {
 
 namespace {
 
-bool AssumesYes(const RunScript& script, const shell::SimpleCommand& cmd) {
-  if (shell::HasFlag(cmd, {"-y", "--assumeyes"})) return true;
-  for (const std::string& value : pkg::OptionValues(cmd, {"--setopt"}, "assumeyes")) {
-    if (pkg::ParseBool(value) == true) return true;
-  }
-  return pkg::FedByYes(script, cmd);
+bool IsInstall(const shell::SimpleCommand& cmd) {
+  return pkg::IsToolSubcommand(cmd, {"dnf", "dnf5"},
+                               {"install", "in", "localinstall", "groupinstall"});
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportFirstPerRun(
-      context, emitter,
-      [](const pkg::RunCommands& run, std::size_t i) -> std::optional<pkg::Offense> {
-        const pkg::RunCommand& at = run.commands[i];
-        const shell::SimpleCommand& cmd = *at.command;
-        if (!pkg::IsToolSubcommand(cmd, {"dnf", "dnf5"},
-                                   {"install", "in", "localinstall", "groupinstall"})) {
-          return std::nullopt;
-        }
-        if (AssumesYes(*at.script, cmd)) return std::nullopt;
-        std::string text = pkg::CommandText(cmd);
-        return pkg::Offense{
-            &pkg::SubcommandWord(cmd),
-            fmt::format("`{}` without -y asks for confirmation, which a build cannot give, "
-                        "and fails; add -y (or --assumeyes)",
-                        text),
-            text};
-      });
+  pkg::ReportInstallWithoutAssumeYes(context, emitter, &IsInstall);
 }
 
 }  // namespace

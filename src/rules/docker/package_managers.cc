@@ -163,6 +163,29 @@ void ReportUncleanedInstall(const DockerContext& context, Emitter& emitter,
       });
 }
 
+void ReportInstallWithoutAssumeYes(const DockerContext& context, Emitter& emitter,
+                                   bool (*is_install)(const shell::SimpleCommand&)) {
+  auto assumes_yes = [](const RunScript& script, const shell::SimpleCommand& cmd) {
+    if (shell::HasFlag(cmd, {"-y", "--assumeyes"})) return true;
+    for (const std::string& value : OptionValues(cmd, {"--setopt"}, "assumeyes")) {
+      if (ParseBool(value) == true) return true;
+    }
+    return FedByYes(script, cmd);
+  };
+  ReportFirstPerRun(
+      context, emitter, [&](const RunCommands& run, std::size_t i) -> std::optional<Offense> {
+        const RunCommand& at = run.commands[i];
+        const shell::SimpleCommand& cmd = *at.command;
+        if (!is_install(cmd) || assumes_yes(*at.script, cmd)) return std::nullopt;
+        std::string text = CommandText(cmd);
+        return Offense{&SubcommandWord(cmd),
+                       fmt::format("`{}` without -y asks for confirmation, which a build cannot "
+                                   "give, and fails; add -y (or --assumeyes)",
+                                   text),
+                       text};
+      });
+}
+
 bool RemovesDir(const shell::SimpleCommand& cmd, std::string_view dir) {
   if (cmd.Name() != "rm") return false;
   for (const shell::ShellWord* operand : shell::Positionals(cmd)) {

@@ -103,6 +103,12 @@ struct CacheCleanup {
 void ReportUncleanedInstall(const DockerContext& context, Emitter& emitter,
                             const CacheCleanup& spec);
 
+// Reports, once per RUN, the first yum/dnf-style install command
+// (`is_install`) that does not answer the confirmation prompt: no -y,
+// --assumeyes or --setopt=assumeyes=true, and not fed by `yes`.
+void ReportInstallWithoutAssumeYes(const DockerContext& context, Emitter& emitter,
+                                   bool (*is_install)(const shell::SimpleCommand&));
+
 // The command's stdin comes from `yes` (`yes | apt-get install x`).
 bool FedByYes(const RunScript& script, const shell::SimpleCommand& cmd);
 
