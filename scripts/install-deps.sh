@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pathfinder needs to build and test.
+# Installs the Debian 12 packages pathfinder needs to build and test, and the
+# tools CI uses (clang-format for scripts/check-format.sh, python3-jsonschema
+# for the SARIF schema test).
 # Run as root, or as a user with sudo.
 set -euo pipefail
 
@@ -9,6 +11,7 @@ packages=(
   libcurl4-openssl-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   shellcheck bc
+  clang-format python3-jsonschema
 )
 
 sudo_cmd=()
