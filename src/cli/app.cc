@@ -18,21 +18,40 @@ int UsageError(const std::string& message, const std::string& hint) {
 
 namespace {
 
+std::string FormatList() {
+  std::vector<std::string_view> names;
+  for (const auto& r : report::AllReporters()) names.push_back(r.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 void AddScanOptions(CLI::App& scan, ScanFlags& f) {
-  scan.add_option("-p,--project", f.project, "Project folder or a single file to scan")->required();
+  scan.add_option("-p,--project", f.project, "Project folder or a single file to scan");
+  scan.add_option("paths", f.paths,
+                  "More files or folders to scan ('-' reads a Dockerfile from standard input)");
+  scan.add_option("--stdin-filename", f.stdin_filename,
+                  "Name for the file read from standard input (default Dockerfile)");
   scan.add_option("--ruleset", f.rulesets,
                   "Rules to run: docker/all, docker/security, docker/DOCKER-AUD-003, ... "
                   "(repeatable, comma lists accepted; default: all)")
       ->delimiter(',');
+  scan.add_option("--ignore", f.ignore, "Leave out this rule (repeatable, comma lists accepted)")
+      ->delimiter(',');
+  scan.add_option("--min-severity", f.min_severity,
+                  "Report only findings of this severity and above");
   scan.add_option("--rules", f.rules_path, "User rule file or folder (not supported yet)");
-  scan.add_option("-o,--output", f.output, "Output format: text, json");
+  scan.add_option("-o,--output,--format", f.output,
+                  "Output format: " + FormatList() +
+                      " (default: from the output file's "
+                      "extension, else text)");
   scan.add_option("-f,--output-file", f.output_file, "Write the report to this file");
   scan.add_option("--fail-on", f.fail_on,
-                  "Exit 1 when a finding has one of these severities "
+                  "Exit 1 when a finding is at or above the least severe of these "
                   "(comma list of critical,high,medium,low,info)")
       ->delimiter(',');
   scan.add_option("--build-arg", f.build_args, "Value for an ARG, as docker build --build-arg");
-  scan.add_option("--exclude", f.excludes, "Skip paths matching this gitignore-style glob");
+  scan.add_option("--exclude", f.excludes,
+                  "Skip paths matching this gitignore-style glob (repeatable, comma lists)")
+      ->delimiter(',');
   scan.add_option("--jobs", f.jobs, "Worker threads (default: number of CPUs)");
   scan.add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
   scan.add_flag("--debug", f.debug, "More detail than --verbose on stderr");
@@ -40,11 +59,19 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
   scan.add_flag("--refresh-rules", f.refresh_rules,
                 "Accepted for compatibility; rules are built in");
   scan.add_flag("--diff-aware", f.diff_aware,
-                "Report only files changed between --base and --head (not implemented yet)");
+                "Report only files changed between the merge base of --base and --head");
   scan.add_flag("--shellcheck", f.shellcheck,
                 "Also check RUN scripts with the shellcheck program (SHELLCHECK-SCnnnn findings)");
   scan.add_option("--base", f.base, "Base git ref for --diff-aware");
-  scan.add_option("--head", f.head, "Head git ref for --diff-aware");
+  scan.add_option("--head", f.head, "Head git ref for --diff-aware (default HEAD)");
+}
+
+// Records which list flags were given at all, so that an empty value
+// (`--fail-on ""`) is an error rather than no filter.
+void NoteGivenFlags(const CLI::App& scan, ScanFlags& f) {
+  f.rulesets_given = scan.count("--ruleset") > 0;
+  f.fail_on_given = scan.count("--fail-on") > 0;
+  f.output_given = scan.count("--output") > 0;
 }
 
 std::string HintFor(const CLI::App& app, const CLI::App* failing) {
@@ -69,6 +96,22 @@ int Run(int argc, char** argv) {
   ScanFlags scan_flags;
   CLI::App* scan = app.add_subcommand("scan", "Scan a project and print a report");
   AddScanOptions(*scan, scan_flags);
+
+  ScanFlags ci_scan_flags;
+  ci_scan_flags.output = "sarif";
+  CiFlags ci_flags;
+  CLI::App* ci = app.add_subcommand(
+      "ci", "Scan for CI: SARIF by default, only files changed since the base, PR comments");
+  AddScanOptions(*ci, ci_scan_flags);
+  ci->add_flag("--no-diff", ci_flags.no_diff, "Scan every file, not only the changed ones");
+  ci->add_option("--github-token", ci_flags.github_token,
+                 "Token for pull-request comments (default: $GITHUB_TOKEN)");
+  ci->add_option("--github-repo", ci_flags.github_repo, "owner/name (default: $GITHUB_REPOSITORY)");
+  ci->add_option("--github-pr", ci_flags.github_pr,
+                 "Pull-request number (default: from $GITHUB_REF or the event file)");
+  ci->add_flag("--pr-comment", ci_flags.pr_comment, "Post or update one summary comment");
+  ci->add_flag("--pr-inline", ci_flags.pr_inline,
+               "Also post review comments on the pull request's changed lines");
 
   CLI::App* version = app.add_subcommand("version", "Print version and build information");
 
@@ -99,13 +142,20 @@ int Run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Find the deepest subcommand named on the command line for the hint.
     const CLI::App* failing = &app;
-    for (const CLI::App* sub : {scan, version, rules, list, show, docs}) {
+    for (const CLI::App* sub : {scan, ci, version, rules, list, show, docs}) {
       if (sub->parsed()) failing = sub;
     }
     return UsageError(e.what(), HintFor(app, failing));
   }
 
-  if (scan->parsed()) return RunScan(scan_flags);
+  if (scan->parsed()) {
+    NoteGivenFlags(*scan, scan_flags);
+    return RunScan(scan_flags);
+  }
+  if (ci->parsed()) {
+    NoteGivenFlags(*ci, ci_scan_flags);
+    return RunCi(ci_scan_flags, ci_flags);
+  }
   if (version->parsed()) return RunVersion();
   if (list->parsed()) return RunRulesList(list_rulesets);
   if (show->parsed()) return RunRulesShow(show_id);

@@ -11,11 +11,18 @@ inline constexpr int kExitError = 2;
 
 struct ScanFlags {
   std::string project;
+  std::vector<std::string> paths;  // positional: files and folders, "-" for stdin
+  std::string stdin_filename;      // how findings name standard input
   std::vector<std::string> rulesets;
+  bool rulesets_given = false;
+  std::vector<std::string> ignore;  // rule ids left out
+  std::string min_severity;
   std::string rules_path;
   std::string output = "text";
+  bool output_given = false;
   std::string output_file;
   std::vector<std::string> fail_on;
+  bool fail_on_given = false;
   std::vector<std::string> build_args;
   std::vector<std::string> excludes;
   int jobs = 0;
@@ -35,7 +42,18 @@ struct DocsFlags {
   std::string readme;  // a README whose rule table is rewritten too
 };
 
+// `pathfinder ci`: a scan with CI defaults and optional PR comments.
+struct CiFlags {
+  bool no_diff = false;
+  std::string github_token;  // else GITHUB_TOKEN
+  std::string github_repo;   // owner/name, else GITHUB_REPOSITORY
+  int github_pr = 0;         // else from GITHUB_REF / GITHUB_EVENT_PATH
+  bool pr_comment = false;
+  bool pr_inline = false;
+};
+
 int RunScan(const ScanFlags& flags);
+int RunCi(ScanFlags scan, const CiFlags& ci);
 int RunRulesDocs(const DocsFlags& flags);
 int RunRulesList(const std::vector<std::string>& rulesets);
 int RunRulesShow(const std::string& id);

@@ -2,16 +2,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
+#include "cli/scan_pipeline.h"
+#include "core/nearest.h"
+#include "engine/diff_filter.h"
 #include "engine/scan.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
@@ -21,8 +27,7 @@ namespace pf::cli {
 
 namespace {
 
-constexpr std::string_view kLaterFormats[] = {"sarif",  "csv",        "github",
-                                              "gitlab", "checkstyle", "junit"};
+const std::string kScanHelp = "run 'pathfinder scan --help' for usage";
 
 bool ParseBuildArgs(const std::vector<std::string>& raw, dockerfile::BuildArgs* out,
                     std::string* error) {
@@ -42,18 +47,106 @@ bool ParseBuildArgs(const std::vector<std::string>& raw, dockerfile::BuildArgs* 
   return true;
 }
 
-bool ParseFailOn(const std::vector<std::string>& raw, std::set<Severity>* out, std::string* error) {
-  for (const std::string& name : raw) {
+bool AllEmpty(const std::vector<std::string>& values) {
+  return std::all_of(values.begin(), values.end(), [](const std::string& v) { return v.empty(); });
+}
+
+// --fail-on lists severities; the least severe one listed is the
+// threshold, so `high` alone also fails on critical findings.
+bool ParseFailOn(const ScanFlags& flags, std::optional<Severity>* threshold, std::string* error) {
+  if (flags.fail_on_given && AllEmpty(flags.fail_on)) {
+    *error = "--fail-on needs at least one of critical, high, medium, low, info";
+    return false;
+  }
+  for (const std::string& name : flags.fail_on) {
     if (name.empty()) continue;
     auto s = ParseSeverity(name);
     if (!s) {
       *error = fmt::format(
-          "--fail-on: unknown severity '{}' (expected critical, high, medium, "
-          "low or info)",
-          name);
+          "--fail-on: unknown severity '{}' (expected critical, high, medium, low or info)", name);
       return false;
     }
-    out->insert(*s);
+    if (!*threshold || *s > **threshold) *threshold = *s;
+  }
+  return true;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+std::string FormatNames() {
+  std::vector<std::string_view> names;
+  for (const auto& r : report::AllReporters()) names.push_back(r.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// The format from -o, else from the output file's extension, else text.
+const report::Reporter* ChooseFormat(const ScanFlags& flags, std::string* error) {
+  if (!flags.output_file.empty() && flags.output_file.find('.') == std::string::npos &&
+      report::FindReporter(flags.output_file) != nullptr) {
+    std::cerr << fmt::format(
+        "pathfinder: warning: -f/--output-file writes the report to a file named '{}'; "
+        "to choose the format use -o {}\n",
+        flags.output_file, Lower(flags.output_file));
+  }
+  if (flags.output_given) {
+    const report::Reporter* r = report::FindReporter(flags.output);
+    if (r == nullptr) {
+      std::vector<std::string> names;
+      for (const auto& known : report::AllReporters()) names.emplace_back(known.name);
+      *error =
+          fmt::format("--output: unknown format '{}'; did you mean {}? (formats: {})", flags.output,
+                      NearestNames(flags.output, names, 1).front(), FormatNames());
+    }
+    return r;
+  }
+  std::string ext = Lower(std::filesystem::path(flags.output_file).extension().string());
+  if (ext == ".xml") {
+    const report::Reporter* checkstyle = report::FindReporter("checkstyle");
+    if (checkstyle != nullptr) {
+      std::cerr << "pathfinder: warning: '.xml' could be checkstyle or junit; writing "
+                   "checkstyle (choose with -o checkstyle or -o junit)\n";
+      return checkstyle;
+    }
+  }
+  if (!ext.empty()) {
+    for (const report::Reporter& r : report::AllReporters()) {
+      if (!r.extension.empty() && r.extension == ext) return &r;
+    }
+  }
+  return report::FindReporter("text");
+}
+
+bool SelectRuleSet(const ScanFlags& flags, std::vector<const rules::Rule*>* selected,
+                   std::string* error) {
+  if (flags.rulesets_given && AllEmpty(flags.rulesets)) {
+    *error = "--ruleset is empty; name a rule, a bundle or docker/all";
+    return false;
+  }
+  if (flags.rulesets.empty()) {
+    *selected = rules::AllRules();
+  } else {
+    for (const std::string& spec : flags.rulesets) {
+      if (!spec.empty() && !rules::SelectRules(spec, selected, error)) return false;
+    }
+  }
+  for (const std::string& raw : flags.ignore) {
+    if (raw.empty()) continue;
+    std::string_view id = raw;
+    if (auto slash = id.find('/'); slash != std::string_view::npos) id.remove_prefix(slash + 1);
+    const rules::Rule* rule = rules::FindRule(id);
+    if (rule == nullptr) {
+      std::vector<std::string> ids;
+      for (const rules::Rule* r : rules::AllRules()) ids.emplace_back(r->meta.id);
+      *error = fmt::format("--ignore: unknown rule '{}'; did you mean {}?", raw,
+                           NearestNames(id, ids, 1).front());
+      return false;
+    }
+    std::erase(*selected, rule);
   }
   return true;
 }
@@ -63,52 +156,112 @@ bool UseColor(const ScanFlags& flags) {
          isatty(STDOUT_FILENO) == 1;
 }
 
+// Keeps the summary the reporters saw, for the exit code.
+class SummaryCapture : public report::ReportSink {
+ public:
+  void File(report::FileReport& /*file*/) override {}
+  void End(report::Summary& summary) override { summary_ = summary; }
+  const report::Summary& summary() const { return summary_; }
+
+ private:
+  report::Summary summary_;
+};
+
+// Tells reporters where the repository root is relative to the report's
+// paths (github annotations and PR comments use repository paths).
+class RepoPrefixSink : public report::FilterSink {
+ public:
+  RepoPrefixSink(report::ReportSink& next, std::string repo_root)
+      : FilterSink(next), repo_root_(std::move(repo_root)) {}
+  void Begin(const report::RunInfo& info) override {
+    report::RunInfo copy = info;
+    if (!repo_root_.empty() && !info.base_dir.empty()) {
+      std::filesystem::path rel =
+          std::filesystem::path(info.base_dir).lexically_relative(repo_root_);
+      if (!rel.empty() && rel != "." && rel.begin()->string() != "..") {
+        copy.repo_prefix = rel.string() + "/";
+      }
+    }
+    next().Begin(copy);
+  }
+
+ private:
+  std::string repo_root_;
+};
+
+std::optional<std::string> ReadStdin() {
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return std::nullopt;
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > engine::kDefaultMaxFileSize) return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace
 
-int RunScan(const ScanFlags& flags) {
-  const std::string scan_help = "run 'pathfinder scan --help' for usage";
+int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
   if (!flags.rules_path.empty()) {
     return UsageError("--rules: user rule files are not supported yet",
                       "use --ruleset to choose among the built-in rules");
   }
-  const report::Reporter* reporter = report::FindReporter(flags.output);
-  if (reporter == nullptr) {
-    std::vector<std::string_view> names;
-    for (const auto& r : report::AllReporters()) names.push_back(r.name);
-    bool later = std::find(std::begin(kLaterFormats), std::end(kLaterFormats), flags.output) !=
-                 std::end(kLaterFormats);
-    return UsageError(fmt::format("--output: format '{}' is {}", flags.output,
-                                  later ? "not supported yet" : "unknown"),
-                      fmt::format("available formats: {}", fmt::join(names, ", ")));
-  }
-  std::set<Severity> fail_on;
   std::string error;
-  if (!ParseFailOn(flags.fail_on, &fail_on, &error)) return UsageError(error, scan_help);
-  engine::ScanOptions options;
-  if (!ParseBuildArgs(flags.build_args, &options.build_args, &error)) {
-    return UsageError(error, scan_help);
-  }
-  if (flags.jobs < 0) return UsageError("--jobs must be 0 or more", scan_help);
-  if (flags.rulesets.empty()) {
-    options.rules = rules::AllRules();
-  } else {
-    for (const std::string& spec : flags.rulesets) {
-      if (spec.empty()) continue;
-      if (!rules::SelectRules(spec, &options.rules, &error)) {
-        return UsageError(error, "'pathfinder rules list' shows every rule and bundle");
-      }
+  const report::Reporter* reporter = ChooseFormat(flags, &error);
+  if (reporter == nullptr) return UsageError(error, kScanHelp);
+  std::optional<Severity> fail_threshold;
+  if (!ParseFailOn(flags, &fail_threshold, &error)) return UsageError(error, kScanHelp);
+  std::optional<Severity> min_severity;
+  if (!flags.min_severity.empty()) {
+    min_severity = ParseSeverity(flags.min_severity);
+    if (!min_severity) {
+      return UsageError(fmt::format("--min-severity: unknown severity '{}' (expected critical, "
+                                    "high, medium, low or info)",
+                                    flags.min_severity),
+                        kScanHelp);
     }
   }
-  struct stat st;
-  if (stat(flags.project.c_str(), &st) != 0) {
-    return UsageError(
-        fmt::format("project path '{}' cannot be used: {}", flags.project, std::strerror(errno)),
-        "give a folder or a file with --project");
+  engine::ScanOptions options;
+  if (!ParseBuildArgs(flags.build_args, &options.build_args, &error)) {
+    return UsageError(error, kScanHelp);
   }
-  if (flags.diff_aware || !flags.base.empty() || !flags.head.empty()) {
-    std::cerr << "pathfinder: note: --diff-aware is not implemented yet; scanning all files\n";
+  if (flags.jobs < 0) return UsageError("--jobs must be 0 or more", kScanHelp);
+  if (!SelectRuleSet(flags, &options.rules, &error)) {
+    return UsageError(error, "'pathfinder rules list' shows every rule and bundle");
   }
 
+  std::vector<std::string> roots;
+  if (!flags.project.empty()) roots.push_back(flags.project);
+  for (const std::string& p : flags.paths) roots.push_back(p);
+  if (roots.empty()) {
+    return UsageError("nothing to scan", "give --project DIR, or files and folders as arguments");
+  }
+  for (const std::string& root : roots) {
+    if (root == "-") continue;
+    struct stat st;
+    if (stat(root.c_str(), &st) != 0) {
+      return UsageError(
+          fmt::format("project path '{}' cannot be used: {}", root, std::strerror(errno)),
+          "give a folder or a file with --project");
+    }
+  }
+  if (std::count(roots.begin(), roots.end(), "-") > 0) {
+    std::optional<std::string> text = ReadStdin();
+    if (!text) return UsageError("cannot read standard input (or it is over 16 MiB)", kScanHelp);
+    options.stdin_text = std::move(*text);
+    if (!flags.stdin_filename.empty()) options.stdin_name = flags.stdin_filename;
+  }
+
+  std::set<std::string> changed;
+  std::string repo_root;
+  const bool diff_aware = flags.diff_aware;
+  if (diff_aware && !ResolveDiffScope(flags.base, flags.head, &changed, &repo_root, &error)) {
+    return UsageError(error, "--base must name a commit or branch that git knows");
+  }
   if (flags.shellcheck) {
     // Optional external tool: without it, say so once and scan anyway.
     const std::string program = "shellcheck";
@@ -120,12 +273,12 @@ int RunScan(const ScanFlags& flags) {
   }
 
   const bool verbose = flags.verbose || flags.debug;
-  options.project = flags.project;
+  options.paths = roots;
   options.excludes = flags.excludes;
   options.jobs = flags.jobs;
   if (verbose) {
     options.log = [](std::string_view line) { std::cerr << "pathfinder: " << line << "\n"; };
-    std::cerr << fmt::format("pathfinder: scanning '{}' with {} rules\n", flags.project,
+    std::cerr << fmt::format("pathfinder: scanning '{}' with {} rules\n", fmt::join(roots, " "),
                              options.rules.size());
   }
   if (flags.debug) {
@@ -134,38 +287,62 @@ int RunScan(const ScanFlags& flags) {
     }
   }
 
-  ScanResult result = engine::Scan(options);
-
+  OutputFile file;
+  if (!flags.output_file.empty() && !file.Open(flags.output_file, &error)) {
+    std::cerr << fmt::format("pathfinder: error: {}\n", error);
+    return kExitError;
+  }
+  std::ostream& out = flags.output_file.empty() ? std::cout : file.stream();
   report::ReportOptions report_options;
   report_options.color = reporter->name == "text" && UseColor(flags);
-  if (flags.output_file.empty()) {
-    reporter->write(result, report_options, std::cout);
-    std::cout.flush();
-  } else {
-    std::ostringstream buffer;
-    reporter->write(result, report_options, buffer);
-    std::ofstream file(flags.output_file, std::ios::binary | std::ios::trunc);
-    file << buffer.str();
-    file.close();
-    if (!file) {
-      std::cerr << fmt::format("pathfinder: error: cannot write '{}': {}\n", flags.output_file,
-                               std::strerror(errno));
-      return kExitError;
-    }
+
+  // The chain, from the report back to the engine.
+  std::unique_ptr<report::ReportSink> report_sink = reporter->make(out, report_options);
+  SummaryCapture capture;
+  std::vector<report::ReportSink*> outputs = {report_sink.get(), &capture};
+  if (extra != nullptr) outputs.push_back(extra);
+  report::TeeSink tee(outputs);
+  report::TallySink tally(tee);
+  report::ReportSink* head = &tally;
+  // filters: each wraps `head`; the last one added sees the engine's files first.
+  std::optional<engine::MinSeverityFilter> min_filter;
+  if (min_severity) head = &min_filter.emplace(*head, *min_severity);
+  std::optional<engine::DiffFilter> diff_filter;
+  if (diff_aware) head = &diff_filter.emplace(*head, std::move(changed));
+  std::optional<RepoPrefixSink> repo_prefix;
+  if (!repo_root.empty()) head = &repo_prefix.emplace(*head, repo_root);
+
+  engine::Scan(options, *head);
+  const report::Summary& summary = capture.summary();
+
+  out.flush();
+  if (!flags.output_file.empty() && !file.Commit(&error)) {
+    std::cerr << fmt::format("pathfinder: error: {}\n", error);
+    return kExitError;
   }
   if (verbose) {
     std::cerr << fmt::format("pathfinder: {} files scanned, {} findings, {} errors in {:.3f}s\n",
-                             result.files_scanned, result.findings.size(), result.errors.size(),
-                             result.duration_seconds);
+                             summary.files_scanned, summary.total, summary.errors.size(),
+                             summary.duration_seconds);
   }
-  if (result.files_scanned == 0 && !result.errors.empty()) {
+  if (!summary.complete) {
     std::cerr << "pathfinder: error: no file could be scanned\n";
     return kExitError;
   }
-  for (const Finding& f : result.findings) {
-    if (fail_on.count(f.severity) != 0) return kExitFindings;
+  if (summary.files_scanned == 0 && summary.errors.empty()) {
+    std::cerr << fmt::format("pathfinder: note: no Dockerfile or compose file found in '{}'\n",
+                             fmt::join(roots, " "));
+  }
+  if (fail_threshold) {
+    for (Severity s : kAllSeverities) {
+      if (s <= *fail_threshold && summary.by_severity[static_cast<std::size_t>(s)] > 0) {
+        return kExitFindings;
+      }
+    }
   }
   return kExitClean;
 }
+
+int RunScan(const ScanFlags& flags) { return RunScanPipeline(flags, nullptr); }
 
 }  // namespace pf::cli

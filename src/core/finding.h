@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,16 @@
 #include "core/severity.h"
 
 namespace pf {
+
+// Why a finding is not reported: a comment in the file (inline) or an
+// external record (baseline). Suppressed findings still reach reporters,
+// which mark them (SARIF `suppressions`, JSON `suppressed`).
+struct Suppression {
+  enum class Kind { kInSource, kExternal };
+  Kind kind = Kind::kInSource;
+  std::string justification;  // the reason given; may be empty
+  std::string origin;         // "pathfinder-ignore", "hadolint", "check=skip", "baseline"
+};
 
 // One problem found in one file. Plain value; reporters read it, nothing
 // writes back.
@@ -23,6 +34,7 @@ struct Finding {
   // elsewhere in the file do not change it.
   std::string offending_text;
   std::string fingerprint;  // filled by the engine
+  std::optional<Suppression> suppression;  // set by the filters
 };
 
 // Sort key for deterministic output: file, line, column, rule id, message.

@@ -155,7 +155,10 @@ class Walker {
     }
     bool is_dir = S_ISDIR(st.st_mode);
     if (is_dir && IsSkippedDir(name)) return;
-    if (IsExcluded(child_rel, is_dir)) return;
+    if (IsExcluded(child_rel, is_dir)) {
+      out_.excluded.push_back(path);
+      return;
+    }
     if (is_dir) {
       DirId id{st.st_dev, st.st_ino};
       if (ancestors_.count(id) != 0) {

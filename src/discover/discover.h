@@ -27,6 +27,9 @@ struct DiscoverResult {
   std::vector<ScanError> errors;      // entries that could not be examined
   std::string fatal_error;            // set when the root itself is unusable
   bool single_file = false;
+  // Paths (as opened) that --exclude or a .gitignore left out; a compose
+  // build that points into one of them is not scanned either.
+  std::vector<std::string> excluded;
 };
 
 // Kind of a file from its name alone; nullopt when it is neither a

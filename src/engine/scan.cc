@@ -9,12 +9,15 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <ctime>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -82,11 +85,15 @@ void AssignFingerprints(std::vector<Finding>& findings) {
   }
 }
 
+void SortErrors(std::vector<ScanError>& errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const ScanError& a, const ScanError& b) { return a.file < b.file; });
+}
+
 void Finish(ScanResult& result) {
   std::sort(result.findings.begin(), result.findings.end(), FindingLess);
   AssignFingerprints(result.findings);
-  std::stable_sort(result.errors.begin(), result.errors.end(),
-                   [](const ScanError& a, const ScanError& b) { return a.file < b.file; });
+  SortErrors(result.errors);
 }
 
 FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
@@ -94,7 +101,9 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
   FileOutcome out;
   std::string text;
   std::string error;
-  if (!ReadFile(file, options.max_file_size, &text, &error)) {
+  if (file.path == "-") {
+    text = options.stdin_text;
+  } else if (!ReadFile(file, options.max_file_size, &text, &error)) {
     out.errors.push_back(ScanError{file.display, error});
     return out;
   }
@@ -113,26 +122,33 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
   return out;
 }
 
+std::size_t JobCount(const ScanOptions& options, std::size_t count) {
+  std::size_t jobs = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
+                                      : std::max(1u, std::thread::hardware_concurrency());
+  return std::min(jobs, std::max<std::size_t>(count, 1));
+}
+
+template <typename Check>
+FileOutcome CheckGuarded(const discover::DiscoveredFile& file, Check& check) {
+  try {
+    return check(file);
+  } catch (const std::exception& e) {
+    FileOutcome out;
+    out.errors.push_back(ScanError{file.display, fmt::format("internal error: {}", e.what())});
+    return out;
+  }
+}
+
 // Runs `check` over every file on --jobs threads; outcomes in file order.
 template <typename Check>
 std::vector<FileOutcome> RunAll(const std::vector<discover::DiscoveredFile>& files,
                                 const ScanOptions& options, Check check) {
   const std::size_t count = files.size();
   std::vector<FileOutcome> outcomes(count);
-  std::size_t jobs = options.jobs > 0 ? static_cast<std::size_t>(options.jobs)
-                                      : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, std::max<std::size_t>(count, 1));
+  const std::size_t jobs = JobCount(options, count);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      try {
-        outcomes[i] = check(files[i]);
-      } catch (const std::exception& e) {
-        outcomes[i] = FileOutcome{};
-        outcomes[i].errors.push_back(
-            ScanError{files[i].display, fmt::format("internal error: {}", e.what())});
-      }
-    }
+    for (std::size_t i = next++; i < count; i = next++) outcomes[i] = CheckGuarded(files[i], check);
   };
   if (jobs <= 1) {
     work();
@@ -144,6 +160,59 @@ std::vector<FileOutcome> RunAll(const std::vector<discover::DiscoveredFile>& fil
   return outcomes;
 }
 
+// Runs `check` over every file on --jobs threads and hands each outcome to
+// `emit` on the calling thread, in file order. Workers stay at most a
+// window of files ahead of `emit`, so memory holds a window, not the run.
+template <typename Check, typename Emit>
+void RunOrdered(const std::vector<discover::DiscoveredFile>& files, const ScanOptions& options,
+                Check check, Emit emit) {
+  const std::size_t count = files.size();
+  const std::size_t jobs = JobCount(options, count);
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < count; ++i) emit(i, CheckGuarded(files[i], check));
+    return;
+  }
+  const std::size_t window = 32 * jobs;
+  std::vector<std::optional<FileOutcome>> slots(window);
+  std::mutex mutex;
+  std::condition_variable ready;  // a slot was filled
+  std::condition_variable space;  // the emitter moved on
+  std::size_t next = 0;
+  std::size_t emitted = 0;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        space.wait(lock, [&] { return next >= count || next < emitted + window; });
+        if (next >= count) return;
+        i = next++;
+      }
+      FileOutcome outcome = CheckGuarded(files[i], check);
+      {
+        std::lock_guard lock(mutex);
+        slots[i % window] = std::move(outcome);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(work);
+  for (std::size_t i = 0; i < count; ++i) {
+    FileOutcome outcome;
+    {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return slots[i % window].has_value(); });
+      outcome = std::move(*slots[i % window]);
+      slots[i % window].reset();
+      ++emitted;
+    }
+    space.notify_all();
+    emit(i, std::move(outcome));
+  }
+  for (std::thread& t : threads) t.join();
+}
+
 std::string NormalPath(const std::string& path) {
   std::error_code ec;
   std::filesystem::path absolute = std::filesystem::absolute(path, ec);
@@ -152,25 +221,35 @@ std::string NormalPath(const std::string& path) {
 
 // Dockerfiles that compose services build but discovery did not list (an
 // unusual name such as `build/web.docker`) are scanned too.
-void AddBuiltDockerfiles(const std::string& project, const std::vector<BuildUse>& uses,
+void AddBuiltDockerfiles(const std::string& project, const std::string& prefix,
+                         const std::vector<std::string>& excluded,
+                         const std::vector<BuildUse>& uses,
                          std::vector<discover::DiscoveredFile>& dockerfiles) {
   namespace fs = std::filesystem;
   std::set<std::string> known;
   for (const auto& f : dockerfiles) known.insert(NormalPath(f.path));
+  std::vector<std::string> excluded_paths;
+  for (const std::string& e : excluded) excluded_paths.push_back(NormalPath(e));
+  auto is_excluded = [&](const std::string& path) {
+    for (const std::string& e : excluded_paths) {
+      if (path == e || (path.size() > e.size() && path.starts_with(e) && path[e.size()] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  };
   const fs::path root = fs::path(NormalPath(project));
   for (const BuildUse& use : uses) {
     const std::string path = NormalPath(use.dockerfile);
-    if (known.count(path) > 0) continue;
+    if (known.count(path) > 0 || is_excluded(path)) continue;
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) continue;
     known.insert(path);
     fs::path relative = fs::path(path).lexically_relative(root);
     std::string display =
-        relative.empty() || relative.begin()->string() == ".." ? path : relative.string();
+        relative.empty() || relative.begin()->string() == ".." ? path : prefix + relative.string();
     dockerfiles.push_back({use.dockerfile, display, discover::FileKind::kDockerfile});
   }
-  std::sort(dockerfiles.begin(), dockerfiles.end(),
-            [](const auto& a, const auto& b) { return a.display < b.display; });
 }
 
 std::string FindingKey(const Finding& f) {
@@ -203,38 +282,123 @@ FileOutcome CheckWithBuildUses(const discover::DiscoveredFile& file, bool guess_
   }
   return out;
 }
+
+// Where one scanned root's paths are shown from: the working directory
+// when the root lies inside it (so `-p php/cli` reports
+// `php/cli/Dockerfile`), else the root itself.
+struct DisplayBase {
+  std::string dir;     // absolute folder paths are relative to
+  std::string prefix;  // "" or "php/cli/"
+};
+
+DisplayBase BaseFor(const std::string& root, bool single_file) {
+  namespace fs = std::filesystem;
+  fs::path abs = fs::path(NormalPath(root));
+  fs::path dir = single_file ? abs.parent_path() : abs;
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    fs::path rel = dir.lexically_relative(cwd.lexically_normal());
+    if (!rel.empty() && rel.begin()->string() != "..") {
+      std::string prefix = rel == "." ? "" : rel.string() + "/";
+      return {cwd.lexically_normal().string(), prefix};
+    }
+  }
+  return {dir.string(), ""};
+}
+
+report::FileReport MakeFileReport(const discover::DiscoveredFile& file, FileOutcome&& o,
+                                  const std::vector<BuildUse>& uses) {
+  report::FileReport r;
+  r.display = file.display;
+  r.scanned = o.scanned;
+  r.source = std::move(o.source);
+  r.findings = std::move(o.findings);
+  std::sort(r.findings.begin(), r.findings.end(), FindingLess);
+  AssignFingerprints(r.findings);
+  r.errors = std::move(o.errors);
+  if (file.kind == discover::FileKind::kDockerfile && !uses.empty()) {
+    const std::string path = NormalPath(file.path);
+    for (const BuildUse& use : uses) {
+      if (NormalPath(use.dockerfile) == path) r.built_by.push_back(use.compose_file);
+    }
+  }
+  return r;
+}
+
 }  // namespace
 
-ScanResult Scan(const ScanOptions& options) {
+void Scan(const ScanOptions& options, report::ReportSink& sink) {
   auto started = std::chrono::steady_clock::now();
-  ScanResult result;
-  result.target = options.project;
-  result.timestamp = NowRfc3339();
-  result.rules_executed = static_cast<int>(options.rules.size());
+  std::vector<std::string> roots = options.paths;
+  if (roots.empty()) roots.push_back(options.project);
 
-  discover::DiscoverResult found = discover::Discover({options.project, options.excludes});
-  if (!found.fatal_error.empty()) {
-    result.errors.push_back(ScanError{options.project, found.fatal_error});
-    return result;
+  report::RunInfo info;
+  info.target = fmt::format("{}", fmt::join(roots, " "));
+  info.timestamp = NowRfc3339();
+  info.rules = options.rules;
+  report::Summary summary;
+  summary.rules_executed = static_cast<int>(options.rules.size());
+
+  std::vector<discover::DiscoveredFile> found_files;
+  std::vector<std::string> excluded;
+  bool single_file = false;
+  std::string first_root = roots.front();
+  std::string first_prefix;
+  for (const std::string& root : roots) {
+    if (root == "-") {
+      found_files.push_back(
+          {"-", options.stdin_name,
+           discover::ClassifyName(options.stdin_name).value_or(discover::FileKind::kDockerfile)});
+      single_file = true;
+      continue;
+    }
+    discover::DiscoverResult found = discover::Discover({root, options.excludes});
+    if (!found.fatal_error.empty()) {
+      summary.errors.push_back(ScanError{root, found.fatal_error});
+      continue;
+    }
+    DisplayBase base = BaseFor(root, found.single_file);
+    // Several roots outside the working directory: absolute paths keep
+    // their files apart.
+    if (roots.size() > 1 && base.prefix.empty() && base.dir != NormalPath(".")) {
+      base.prefix = base.dir + "/";
+      base.dir.clear();
+    }
+    if (info.base_dir.empty() && &root == &roots.front()) info.base_dir = base.dir;
+    if (&root == &roots.front()) first_prefix = base.prefix;
+    single_file = single_file || found.single_file;
+    for (discover::DiscoveredFile& f : found.files) {
+      f.display = base.prefix + f.display;
+      found_files.push_back(std::move(f));
+    }
+    for (ScanError& e : found.errors) {
+      e.file = base.prefix + e.file;
+      summary.errors.push_back(std::move(e));
+    }
+    for (std::string& e : found.excluded) excluded.push_back(std::move(e));
   }
-  result.errors = std::move(found.errors);
+  sink.Begin(info);
   if (options.log) {
-    auto compose = std::count_if(found.files.begin(), found.files.end(), [](const auto& f) {
+    auto compose = std::count_if(found_files.begin(), found_files.end(), [](const auto& f) {
       return f.kind == discover::FileKind::kCompose;
     });
     options.log(fmt::format("found {} Dockerfiles and {} compose files; {} entries not examined",
-                            static_cast<long>(found.files.size()) - compose, compose,
-                            result.errors.size()));
+                            static_cast<long>(found_files.size()) - compose, compose,
+                            summary.errors.size()));
   }
 
   // Compose files first: the Dockerfiles their services build are then
-  // scanned with the services' build args too.
+  // scanned with the services' build args too. Compose outcomes wait, and
+  // merge into the Dockerfiles' stream by path.
   std::vector<discover::DiscoveredFile> compose_files;
   std::vector<discover::DiscoveredFile> dockerfiles;
-  for (discover::DiscoveredFile& f : found.files) {
+  for (discover::DiscoveredFile& f : found_files) {
     (f.kind == discover::FileKind::kCompose ? compose_files : dockerfiles).push_back(std::move(f));
   }
-  const bool guess_kind = found.single_file;
+  auto by_display = [](const auto& a, const auto& b) { return a.display < b.display; };
+  std::sort(compose_files.begin(), compose_files.end(), by_display);
+  const bool guess_kind = single_file;
   std::vector<FileOutcome> compose_outcomes =
       RunAll(compose_files, options, [&](const discover::DiscoveredFile& file) {
         return ReadAndCheck(file, guess_kind, options, options.build_args);
@@ -243,30 +407,77 @@ ScanResult Scan(const ScanOptions& options) {
   for (FileOutcome& o : compose_outcomes) {
     for (BuildUse& use : o.build_uses) uses.push_back(std::move(use));
   }
-  if (!found.single_file) AddBuiltDockerfiles(options.project, uses, dockerfiles);
-  std::vector<FileOutcome> docker_outcomes =
-      RunAll(dockerfiles, options, [&](const discover::DiscoveredFile& file) {
-        return CheckWithBuildUses(file, guess_kind, options, uses);
-      });
+  if (roots.size() == 1 && !single_file) {
+    AddBuiltDockerfiles(first_root, first_prefix, excluded, uses, dockerfiles);
+  }
+  std::sort(dockerfiles.begin(), dockerfiles.end(), by_display);
 
-  auto collect = [&](std::vector<discover::DiscoveredFile>& files,
-                     std::vector<FileOutcome>& outcomes) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      FileOutcome& o = outcomes[i];
-      if (options.log) {
-        for (const std::string& note : o.notes) options.log(note);
-      }
-      if (o.scanned) ++result.files_scanned;
-      if (!o.findings.empty() && o.source) result.sources[files[i].display] = o.source;
-      for (Finding& f : o.findings) result.findings.push_back(std::move(f));
-      for (ScanError& e : o.errors) result.errors.push_back(std::move(e));
+  auto deliver = [&](const discover::DiscoveredFile& file, FileOutcome&& o) {
+    if (options.log) {
+      for (const std::string& note : o.notes) options.log(note);
+    }
+    if (o.scanned) ++summary.files_scanned;
+    for (const ScanError& e : o.errors) summary.errors.push_back(e);
+    report::FileReport r = MakeFileReport(file, std::move(o), uses);
+    sink.File(r);
+  };
+  std::size_t next_compose = 0;
+  auto compose_before = [&](const std::string* display) {
+    while (next_compose < compose_files.size() &&
+           (display == nullptr || compose_files[next_compose].display < *display)) {
+      deliver(compose_files[next_compose], std::move(compose_outcomes[next_compose]));
+      ++next_compose;
     }
   };
-  collect(compose_files, compose_outcomes);
-  collect(dockerfiles, docker_outcomes);
-  Finish(result);
-  result.duration_seconds =
+  RunOrdered(
+      dockerfiles, options,
+      [&](const discover::DiscoveredFile& file) {
+        return CheckWithBuildUses(file, guess_kind, options, uses);
+      },
+      [&](std::size_t i, FileOutcome&& o) {
+        compose_before(&dockerfiles[i].display);
+        deliver(dockerfiles[i], std::move(o));
+      });
+  compose_before(nullptr);
+
+  SortErrors(summary.errors);
+  summary.complete = !(summary.files_scanned == 0 && !summary.errors.empty());
+  summary.duration_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  sink.End(summary);
+}
+
+namespace {
+
+// Gathers a streamed scan back into one ScanResult.
+class CollectSink : public report::ReportSink {
+ public:
+  explicit CollectSink(ScanResult& result) : result_(result) {}
+  void Begin(const report::RunInfo& info) override {
+    result_.target = info.target;
+    result_.timestamp = info.timestamp;
+    result_.rules_executed = static_cast<int>(info.rules.size());
+  }
+  void File(report::FileReport& file) override {
+    if (!file.findings.empty() && file.source) result_.sources[file.display] = file.source;
+    for (Finding& f : file.findings) result_.findings.push_back(std::move(f));
+  }
+  void End(report::Summary& summary) override {
+    result_.files_scanned = summary.files_scanned;
+    result_.errors = summary.errors;
+    result_.duration_seconds = summary.duration_seconds;
+  }
+
+ private:
+  ScanResult& result_;
+};
+
+}  // namespace
+
+ScanResult Scan(const ScanOptions& options) {
+  ScanResult result;
+  CollectSink sink(result);
+  Scan(options, sink);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include "core/scan_result.h"
 #include "discover/discover.h"
 #include "dockerfile/model.h"
+#include "report/sink.h"
 #include "rules/rule.h"
 
 namespace pf::engine {
@@ -16,7 +17,12 @@ namespace pf::engine {
 inline constexpr std::size_t kDefaultMaxFileSize = 16u << 20;  // 16 MiB
 
 struct ScanOptions {
-  std::string project;                    // folder or single file
+  std::string project;  // folder or single file
+  // Several folders or files (positional paths); `project` is used when
+  // empty. "-" is standard input, read already into `stdin_text`.
+  std::vector<std::string> paths;
+  std::string stdin_text;
+  std::string stdin_name = "Dockerfile";  // how findings name standard input
   std::vector<const rules::Rule*> rules;  // the selected rules, run in this order
   dockerfile::BuildArgs build_args;
   std::vector<std::string> excludes;  // gitignore-style globs
@@ -29,10 +35,15 @@ struct ScanOptions {
   std::string shellcheck_binary;
 };
 
-// Discovers, reads, parses and checks every file of the project. Never
-// throws on user input: unreadable files, rule failures and the like become
-// ScanResult::errors. An unusable project path is an error entry with no
-// file scanned.
+// Discovers, reads, parses and checks every file of the project and
+// streams the files to `sink` in path order (Begin, File per file, End).
+// Paths are shown relative to the working directory when the project lies
+// inside it, else relative to the project. Never throws on user input:
+// unreadable files, rule failures and the like become Summary::errors. An
+// unusable project path is an error entry with no file scanned.
+void Scan(const ScanOptions& options, report::ReportSink& sink);
+
+// The same scan collected into one value (tests, small inputs).
 ScanResult Scan(const ScanOptions& options);
 
 // Checks one in-memory file (tests, playground). `path` is the name shown

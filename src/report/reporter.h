@@ -1,10 +1,12 @@
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
 
 #include "core/scan_result.h"
+#include "report/sink.h"
 
 namespace pf::report {
 
@@ -16,19 +18,31 @@ struct ReportOptions {
   bool color = false;  // ANSI colours (text only); the CLI decides
 };
 
-using WriteFn = void (*)(const ScanResult&, const ReportOptions&, std::ostream&);
+// Makes a sink that writes one format to `out` as files arrive.
+using MakeSinkFn = std::unique_ptr<ReportSink> (*)(std::ostream& out, const ReportOptions& options);
 
-// One output format. A new format is one file defining its Write function
+// One output format. A new format is one file defining its Make function
 // plus one line in reporter.cc.
 struct Reporter {
   std::string_view name;  // the --output value
-  WriteFn write;
+  MakeSinkFn make;
+  std::string_view extension;  // output-file extension that selects it ("" none)
 };
 
 const std::vector<Reporter>& AllReporters();
+// Case-insensitive.
 const Reporter* FindReporter(std::string_view name);
 
-void WriteText(const ScanResult& result, const ReportOptions& options, std::ostream& out);
-void WriteJson(const ScanResult& result, const ReportOptions& options, std::ostream& out);
+std::unique_ptr<ReportSink> MakeTextSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeJsonSink(std::ostream& out, const ReportOptions& options);
+
+// Feeds a finished ScanResult through a sink (tests, single in-memory
+// texts): rules first, then each file in path order, then the summary.
+void Replay(const ScanResult& result, const std::vector<const rules::Rule*>& rules,
+            ReportSink& sink);
+// Replay into the named format's sink.
+void Write(const Reporter& reporter, const ScanResult& result,
+           const std::vector<const rules::Rule*>& rules, const ReportOptions& options,
+           std::ostream& out);
 
 }  // namespace pf::report

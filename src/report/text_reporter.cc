@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "report/excerpt.h"
 #include "report/reporter.h"
@@ -67,7 +69,7 @@ void WriteExcerpt(const SourceFile& source, const Finding& f, const Style& style
   }
 }
 
-void WriteFinding(const ScanResult& result, const Finding& f, const Style& style,
+void WriteFinding(const SourceFile* source, const Finding& f, const Style& style,
                   std::ostream& out) {
   out << fmt::format("{} {}\n", style("1", fmt::format("[{}]", f.rule_id)),
                      style("1", f.rule_name));
@@ -77,49 +79,85 @@ void WriteFinding(const ScanResult& result, const Finding& f, const Style& style
   if (!f.cwe.empty()) details += fmt::format("  {}", fmt::join(f.cwe, ", "));
   if (!f.service.empty()) details += fmt::format("  service: {}", f.service);
   out << fmt::format("  {}\n", details);
-  auto it = result.sources.find(f.file);
-  if (it != result.sources.end() && it->second) {
+  if (source != nullptr) {
     out << "\n";
-    WriteExcerpt(*it->second, f, style, out);
+    WriteExcerpt(*source, f, style, out);
   }
   out << "\n";
 }
 
+// Groups by severity, so each finding is rendered (excerpt included) while
+// its file's source is at hand and kept as text until the end.
+class TextSink : public ReportSink {
+ public:
+  TextSink(std::ostream& out, bool color) : out_(out), style_(color) {}
+
+  void File(FileReport& file) override {
+    for (const Finding& f : file.findings) {
+      if (f.suppression) continue;
+      std::ostringstream block;
+      WriteFinding(file.source.get(), f, style_, block);
+      groups_[static_cast<std::size_t>(f.severity)].push_back(block.str());
+    }
+  }
+
+  void End(Summary& s) override {
+    if (s.total == 0) out_ << "No findings.\n\n";
+    for (Severity sev : kAllSeverities) {
+      const std::vector<std::string>& group = groups_[static_cast<std::size_t>(sev)];
+      if (group.empty()) continue;
+      std::string heading = fmt::format("{} ({})", SeverityLabel(sev), group.size());
+      out_ << style_(SeverityColor(sev), heading) << "\n"
+           << std::string(heading.size(), '=') << "\n\n";
+      for (const std::string& block : group) out_ << block;
+    }
+    if (!s.errors.empty()) {
+      out_ << style_("1", fmt::format("Errors ({})", s.errors.size())) << "\n";
+      for (const ScanError& e : s.errors) out_ << fmt::format("  {}: {}\n", e.file, e.message);
+      out_ << "\n";
+    }
+    if (!s.unused_suppressions.empty()) {
+      out_ << style_("1", fmt::format("Unused suppressions ({})", s.unused_suppressions.size()))
+           << "\n";
+      for (const UnusedSuppression& u : s.unused_suppressions) {
+        out_ << fmt::format("  {}:{}:{}: {} matches no finding\n", u.file, u.line, u.column,
+                            u.rule_id);
+      }
+      out_ << "\n";
+    }
+    out_ << style_("1", "Summary") << "\n";
+    std::vector<std::string> counts;
+    for (Severity sev : kAllSeverities) {
+      counts.push_back(
+          fmt::format("{} {}", SeverityName(sev), s.by_severity[static_cast<std::size_t>(sev)]));
+    }
+    out_ << fmt::format("  Findings:      {} ({})\n", s.total, fmt::join(counts, ", "));
+    if (s.suppressed_inline > 0 || s.suppressed_baseline > 0) {
+      out_ << fmt::format("  Suppressed:    {} ({} inline, {} baseline)\n",
+                          s.suppressed_inline + s.suppressed_baseline, s.suppressed_inline,
+                          s.suppressed_baseline);
+    }
+    if (s.baseline_unmatched > 0) {
+      out_ << fmt::format(
+          "  Baseline:      {} entries no longer match (rewrite it with "
+          "--write-baseline)\n",
+          s.baseline_unmatched);
+    }
+    out_ << fmt::format("  Files scanned: {}\n", s.files_scanned);
+    out_ << fmt::format("  Rules:         {}\n", s.rules_executed);
+    if (!s.errors.empty()) out_ << fmt::format("  Errors:        {}\n", s.errors.size());
+  }
+
+ private:
+  std::ostream& out_;
+  Style style_;
+  std::array<std::vector<std::string>, 5> groups_;
+};
+
 }  // namespace
 
-void WriteText(const ScanResult& result, const ReportOptions& options, std::ostream& out) {
-  Style style(options.color);
-  std::map<Severity, std::vector<const Finding*>> groups;
-  for (const Finding& f : result.findings) groups[f.severity].push_back(&f);
-
-  if (result.findings.empty()) out << "No findings.\n\n";
-  for (Severity s : kAllSeverities) {
-    auto it = groups.find(s);
-    if (it == groups.end()) continue;
-    std::string heading = fmt::format("{} ({})", SeverityLabel(s), it->second.size());
-    out << style(SeverityColor(s), heading) << "\n" << std::string(heading.size(), '=') << "\n\n";
-    for (const Finding* f : it->second) WriteFinding(result, *f, style, out);
-  }
-
-  if (!result.errors.empty()) {
-    out << style("1", fmt::format("Errors ({})", result.errors.size())) << "\n";
-    for (const ScanError& e : result.errors) {
-      out << fmt::format("  {}: {}\n", e.file, e.message);
-    }
-    out << "\n";
-  }
-
-  out << style("1", "Summary") << "\n";
-  std::vector<std::string> counts;
-  for (Severity s : kAllSeverities) {
-    auto it = groups.find(s);
-    counts.push_back(
-        fmt::format("{} {}", SeverityName(s), it == groups.end() ? 0 : it->second.size()));
-  }
-  out << fmt::format("  Findings:      {} ({})\n", result.findings.size(), fmt::join(counts, ", "));
-  out << fmt::format("  Files scanned: {}\n", result.files_scanned);
-  out << fmt::format("  Rules:         {}\n", result.rules_executed);
-  if (!result.errors.empty()) out << fmt::format("  Errors:        {}\n", result.errors.size());
+std::unique_ptr<ReportSink> MakeTextSink(std::ostream& out, const ReportOptions& options) {
+  return std::make_unique<TextSink>(out, options.color);
 }
 
 }  // namespace pf::report

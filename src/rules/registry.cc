@@ -6,6 +6,8 @@
 #include <cctype>
 #include <set>
 
+#include "core/nearest.h"
+
 namespace pf::rules {
 
 // Each rule is defined in its own file under rules/docker or rules/compose;
@@ -133,34 +135,8 @@ std::vector<std::string> KnownSpecs() {
   return {specs.begin(), specs.end()};
 }
 
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                                 std::tolower(static_cast<unsigned char>(b[j - 1]))
-                             ? 0
-                             : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string Suggest(std::string_view spec) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (std::string& known : KnownSpecs()) {
-    scored.emplace_back(EditDistance(spec, known), std::move(known));
-  }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> nearest;
-  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) nearest.push_back(scored[i].second);
-  return fmt::format("{}", fmt::join(nearest, ", "));
+  return fmt::format("{}", fmt::join(NearestNames(spec, KnownSpecs()), ", "));
 }
 
 }  // namespace

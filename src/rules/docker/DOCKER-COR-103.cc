@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/nearest.h"
 #include "rules/docker/variable_refs.h"
 #include "rules/docker/word_range.h"
 #include "rules/rule.h"
@@ -54,21 +55,6 @@ bool RootedInScratch(const dockerfile::Model& model, const dockerfile::Stage& st
     s = &model.stages()[static_cast<std::size_t>(s->base_stage)];
   }
   return s->base_resolved && s->base == "scratch";
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 class Checker {
