@@ -29,9 +29,20 @@ RunResult RunPathfinder(const std::vector<std::string>& args, const std::string&
   return RunProgram(PF_BINARY, args, cwd, env);
 }
 
+RunResult RunPathfinderWithInput(const std::vector<std::string>& args, const std::string& input,
+                                 const std::string& cwd, const std::vector<std::string>& env) {
+  return RunProgram(PF_BINARY, args, cwd, env, &input);
+}
+
 RunResult RunProgram(const std::string& program, const std::vector<std::string>& args,
-                     const std::string& cwd, const std::vector<std::string>& env) {
+                     const std::string& cwd, const std::vector<std::string>& env,
+                     const std::string* input) {
   TempDir io;
+  std::string in_path = "/dev/null";
+  if (input != nullptr) {
+    in_path = io.path() + "/in";
+    std::ofstream(in_path, std::ios::binary) << *input;
+  }
   std::string out_path = io.path() + "/out";
   std::string err_path = io.path() + "/err";
   std::vector<std::string> argv_s = {program};
@@ -52,7 +63,7 @@ RunResult RunProgram(const std::string& program, const std::vector<std::string>&
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,

@@ -16,9 +16,16 @@ struct RunResult {
 RunResult RunPathfinder(const std::vector<std::string>& args, const std::string& cwd = ".",
                         const std::vector<std::string>& env = {});
 
-// Runs `program` (an absolute path) with `args`, the same way.
+// The same with `input` as standard input.
+RunResult RunPathfinderWithInput(const std::vector<std::string>& args, const std::string& input,
+                                 const std::string& cwd = ".",
+                                 const std::vector<std::string>& env = {});
+
+// Runs `program` (an absolute path) with `args`, the same way; standard
+// input is empty unless `input` is given.
 RunResult RunProgram(const std::string& program, const std::vector<std::string>& args,
-                     const std::string& cwd = ".", const std::vector<std::string>& env = {});
+                     const std::string& cwd = ".", const std::vector<std::string>& env = {},
+                     const std::string* input = nullptr);
 
 // A fresh temporary folder, removed on destruction.
 class TempDir {
