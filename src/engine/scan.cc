@@ -20,6 +20,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "engine/file_check.h"
 #include "rules/shellcheck.h"
@@ -259,15 +260,32 @@ std::string FindingKey(const Finding& f) {
 // Scans a Dockerfile as given, then once more per compose service that
 // builds it with args; findings only those args reveal say where the
 // values came from.
+// The compose services that build each Dockerfile, by normal path.
+using UsesByPath = std::unordered_map<std::string, std::vector<const BuildUse*>>;
+
+UsesByPath IndexUses(const std::vector<BuildUse>& uses) {
+  UsesByPath index;
+  for (const BuildUse& use : uses) index[NormalPath(use.dockerfile)].push_back(&use);
+  return index;
+}
+
+const std::vector<const BuildUse*>* UsesOf(const UsesByPath& index,
+                                           const discover::DiscoveredFile& file) {
+  if (index.empty() || file.path == "-") return nullptr;
+  auto it = index.find(NormalPath(file.path));
+  return it == index.end() ? nullptr : &it->second;
+}
+
 FileOutcome CheckWithBuildUses(const discover::DiscoveredFile& file, bool guess_kind,
-                               const ScanOptions& options, const std::vector<BuildUse>& uses) {
+                               const ScanOptions& options, const UsesByPath& index) {
   FileOutcome out = ReadAndCheck(file, guess_kind, options, options.build_args);
-  if (!out.scanned || uses.empty()) return out;
-  const std::string path = NormalPath(file.path);
+  const std::vector<const BuildUse*>* uses = UsesOf(index, file);
+  if (!out.scanned || uses == nullptr) return out;
   std::set<std::string> seen;
   for (const Finding& f : out.findings) seen.insert(FindingKey(f));
-  for (const BuildUse& use : uses) {
-    if (use.args.empty() || NormalPath(use.dockerfile) != path) continue;
+  for (const BuildUse* use_ptr : *uses) {
+    const BuildUse& use = *use_ptr;
+    if (use.args.empty()) continue;
     dockerfile::BuildArgs args = use.args;
     // --build-arg on the command line wins, as it does over compose's args.
     for (const auto& [name, value] : options.build_args) args[name] = value;
@@ -308,7 +326,7 @@ DisplayBase BaseFor(const std::string& root, bool single_file) {
 }
 
 report::FileReport MakeFileReport(const discover::DiscoveredFile& file, FileOutcome&& o,
-                                  const std::vector<BuildUse>& uses) {
+                                  const UsesByPath& index) {
   report::FileReport r;
   r.display = file.display;
   r.scanned = o.scanned;
@@ -317,10 +335,9 @@ report::FileReport MakeFileReport(const discover::DiscoveredFile& file, FileOutc
   std::sort(r.findings.begin(), r.findings.end(), FindingLess);
   AssignFingerprints(r.findings);
   r.errors = std::move(o.errors);
-  if (file.kind == discover::FileKind::kDockerfile && !uses.empty()) {
-    const std::string path = NormalPath(file.path);
-    for (const BuildUse& use : uses) {
-      if (NormalPath(use.dockerfile) == path) r.built_by.push_back(use.compose_file);
+  if (file.kind == discover::FileKind::kDockerfile) {
+    if (const std::vector<const BuildUse*>* uses = UsesOf(index, file)) {
+      for (const BuildUse* use : *uses) r.built_by.push_back(use->compose_file);
     }
   }
   return r;
@@ -388,57 +405,55 @@ void Scan(const ScanOptions& options, report::ReportSink& sink) {
                             summary.errors.size()));
   }
 
-  // Compose files first: the Dockerfiles their services build are then
-  // scanned with the services' build args too. Compose outcomes wait, and
-  // merge into the Dockerfiles' stream by path.
+  // A first pass loads the compose files (no rules) to learn which
+  // Dockerfiles their services build and with which args; then every file
+  // streams through the rules in path order.
   std::vector<discover::DiscoveredFile> compose_files;
   std::vector<discover::DiscoveredFile> dockerfiles;
   for (discover::DiscoveredFile& f : found_files) {
     (f.kind == discover::FileKind::kCompose ? compose_files : dockerfiles).push_back(std::move(f));
   }
-  auto by_display = [](const auto& a, const auto& b) { return a.display < b.display; };
-  std::sort(compose_files.begin(), compose_files.end(), by_display);
   const bool guess_kind = single_file;
-  std::vector<FileOutcome> compose_outcomes =
+  ScanOptions load_only = options;
+  load_only.rules.clear();
+  load_only.shellcheck_binary.clear();
+  std::vector<FileOutcome> loaded =
       RunAll(compose_files, options, [&](const discover::DiscoveredFile& file) {
-        return ReadAndCheck(file, guess_kind, options, options.build_args);
+        FileOutcome slim;
+        slim.build_uses = ReadAndCheck(file, guess_kind, load_only, options.build_args).build_uses;
+        return slim;
       });
   std::vector<BuildUse> uses;
-  for (FileOutcome& o : compose_outcomes) {
+  for (FileOutcome& o : loaded) {
     for (BuildUse& use : o.build_uses) uses.push_back(std::move(use));
   }
+  loaded.clear();
   if (roots.size() == 1 && !single_file) {
     AddBuiltDockerfiles(first_root, first_prefix, excluded, uses, dockerfiles);
   }
-  std::sort(dockerfiles.begin(), dockerfiles.end(), by_display);
+  std::vector<discover::DiscoveredFile> files = std::move(compose_files);
+  for (discover::DiscoveredFile& f : dockerfiles) files.push_back(std::move(f));
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.display < b.display; });
+  const UsesByPath uses_index = IndexUses(uses);
 
-  auto deliver = [&](const discover::DiscoveredFile& file, FileOutcome&& o) {
-    if (options.log) {
-      for (const std::string& note : o.notes) options.log(note);
-    }
-    if (o.scanned) ++summary.files_scanned;
-    for (const ScanError& e : o.errors) summary.errors.push_back(e);
-    report::FileReport r = MakeFileReport(file, std::move(o), uses);
-    sink.File(r);
-  };
-  std::size_t next_compose = 0;
-  auto compose_before = [&](const std::string* display) {
-    while (next_compose < compose_files.size() &&
-           (display == nullptr || compose_files[next_compose].display < *display)) {
-      deliver(compose_files[next_compose], std::move(compose_outcomes[next_compose]));
-      ++next_compose;
-    }
-  };
   RunOrdered(
-      dockerfiles, options,
+      files, options,
       [&](const discover::DiscoveredFile& file) {
-        return CheckWithBuildUses(file, guess_kind, options, uses);
+        if (file.kind == discover::FileKind::kCompose) {
+          return ReadAndCheck(file, guess_kind, options, options.build_args);
+        }
+        return CheckWithBuildUses(file, guess_kind, options, uses_index);
       },
       [&](std::size_t i, FileOutcome&& o) {
-        compose_before(&dockerfiles[i].display);
-        deliver(dockerfiles[i], std::move(o));
+        if (options.log) {
+          for (const std::string& note : o.notes) options.log(note);
+        }
+        if (o.scanned) ++summary.files_scanned;
+        for (const ScanError& e : o.errors) summary.errors.push_back(e);
+        report::FileReport r = MakeFileReport(files[i], std::move(o), uses_index);
+        sink.File(r);
       });
-  compose_before(nullptr);
 
   SortErrors(summary.errors);
   summary.complete = !(summary.files_scanned == 0 && !summary.errors.empty());
