@@ -6,10 +6,21 @@
 namespace pf::report {
 
 const std::vector<Reporter>& AllReporters() {
+  // One format a line, so adding one is a one-line change.
+  // clang-format off
   static const std::vector<Reporter> kReporters = {
       {"text", &MakeTextSink, ".txt"},
       {"json", &MakeJsonSink, ".json"},
+      {"sarif", &MakeSarifSink, ".sarif"},
+      {"csv", &MakeCsvSink, ".csv"},
+      {"github", &MakeGithubSink, ""},
+      {"gitlab", &MakeGitlabSink, ""},
+      {"checkstyle", &MakeCheckstyleSink, ""},
+      {"junit", &MakeJunitSink, ""},
+      {"sonarqube", &MakeSonarqubeSink, ""},
+      {"gnu", &MakeGnuSink, ""},
   };
+  // clang-format on
   return kReporters;
 }
 

@@ -35,6 +35,14 @@ const Reporter* FindReporter(std::string_view name);
 
 std::unique_ptr<ReportSink> MakeTextSink(std::ostream& out, const ReportOptions& options);
 std::unique_ptr<ReportSink> MakeJsonSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeSarifSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeCsvSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeGithubSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeGitlabSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeCheckstyleSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeJunitSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeSonarqubeSink(std::ostream& out, const ReportOptions& options);
+std::unique_ptr<ReportSink> MakeGnuSink(std::ostream& out, const ReportOptions& options);
 
 // Feeds a finished ScanResult through a sink (tests, single in-memory
 // texts): rules first, then each file in path order, then the summary.
