@@ -176,8 +176,10 @@ class RepoPrefixSink : public report::FilterSink {
   void Begin(const report::RunInfo& info) override {
     report::RunInfo copy = info;
     if (!repo_root_.empty() && !info.base_dir.empty()) {
-      std::filesystem::path rel =
-          std::filesystem::path(info.base_dir).lexically_relative(repo_root_);
+      std::error_code ec;
+      std::filesystem::path base = std::filesystem::weakly_canonical(info.base_dir, ec);
+      if (ec) base = info.base_dir;
+      std::filesystem::path rel = base.lexically_relative(repo_root_);
       if (!rel.empty() && rel != "." && rel.begin()->string() != "..") {
         copy.repo_prefix = rel.string() + "/";
       }
@@ -188,6 +190,18 @@ class RepoPrefixSink : public report::FilterSink {
  private:
   std::string repo_root_;
 };
+
+// A folder inside the scanned tree, to ask git which repository it is in.
+std::string RepoProbeDir(const std::vector<std::string>& roots) {
+  for (const std::string& root : roots) {
+    if (root == "-") continue;
+    std::error_code ec;
+    if (std::filesystem::is_directory(root, ec)) return root;
+    std::string parent = std::filesystem::path(root).parent_path().string();
+    return parent.empty() ? "." : parent;
+  }
+  return ".";
+}
 
 std::optional<std::string> ReadStdin() {
   std::string text;
@@ -259,7 +273,8 @@ int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
   std::set<std::string> changed;
   std::string repo_root;
   const bool diff_aware = flags.diff_aware;
-  if (diff_aware && !ResolveDiffScope(flags.base, flags.head, &changed, &repo_root, &error)) {
+  if (diff_aware && !ResolveDiffScope(RepoProbeDir(roots), flags.base, flags.head, &changed,
+                                      &repo_root, &error)) {
     return UsageError(error, "--base must name a commit or branch that git knows");
   }
   if (flags.shellcheck) {

@@ -14,9 +14,10 @@ namespace pf::cli {
 int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra);
 
 // Files changed between the merge base of `base` and `head` (head empty:
-// HEAD), as absolute paths, for diff-aware scans; `repo_root` is set to
-// the repository's top folder. False with a one-line error otherwise.
-bool ResolveDiffScope(const std::string& base, const std::string& head,
+// HEAD) in the repository that holds `dir`, as absolute paths with links
+// resolved, for diff-aware scans; `repo_root` is set to the repository's
+// top folder. False with a one-line error otherwise.
+bool ResolveDiffScope(const std::string& dir, const std::string& base, const std::string& head,
                       std::set<std::string>* changed, std::string* repo_root, std::string* error);
 
 }  // namespace pf::cli

@@ -13,7 +13,10 @@ void DiffFilter::Begin(const report::RunInfo& info) {
 bool DiffFilter::IsChanged(const std::string& display) const {
   std::filesystem::path path(display);
   if (path.is_relative() && !base_dir_.empty()) path = std::filesystem::path(base_dir_) / path;
-  return changed_.count(path.lexically_normal().string()) != 0;
+  // git names files by their real path.
+  std::error_code ec;
+  std::filesystem::path real = std::filesystem::weakly_canonical(path, ec);
+  return changed_.count((ec ? path : real).lexically_normal().string()) != 0;
 }
 
 bool DiffFilter::Changed(const report::FileReport& file) const {
