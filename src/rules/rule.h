@@ -11,6 +11,7 @@
 #include "core/source.h"
 #include "dockerfile/ast.h"
 #include "dockerfile/model.h"
+#include "rules/options.h"
 #include "rules/run_scripts.h"
 
 namespace pf::compose {
@@ -42,6 +43,8 @@ struct RuleMeta {
   std::vector<std::string_view> tags;
   std::string_view summary;  // one line
   RuleDocs docs;
+  // What `.pathfinder.yml` may set for this rule (rules.<ID>.<option>).
+  std::vector<OptionSpec> options = {};
 };
 
 // Collects findings of one rule for one file; fills id, name, severity,
@@ -68,6 +71,8 @@ struct DockerContext {
   const SourceFile& source;
   const dockerfile::Dockerfile& file;
   const dockerfile::Model& model;
+  // The running rule's options (set before each check; never null then).
+  const RuleOptions* options = nullptr;
 
   // Every RUN's shell script, parsed on first use and then shared by the
   // rules of this file (one context per file, one thread per file).
@@ -83,6 +88,8 @@ struct DockerContext {
 struct ComposeContext {
   const SourceFile& source;
   const compose::Project& project;
+  // The running rule's options (set before each check; never null then).
+  const RuleOptions* options = nullptr;
 };
 
 using DockerCheck = void (*)(const DockerContext&, Emitter&);
@@ -92,6 +99,9 @@ struct Rule {
   RuleMeta meta;
   DockerCheck docker = nullptr;
   ComposeCheck compose = nullptr;
+  // Values from the config; null means the declared defaults. A configured
+  // rule is a copy of the built-in one with this set.
+  const RuleOptions* options = nullptr;
 };
 
 }  // namespace pf::rules

@@ -69,19 +69,27 @@ void ReportParseError(const SourceFile& source, const std::vector<const Rule*>& 
   }
 }
 
-// Runs one check, turning an exception into an entry of `errors`.
+// Runs one check with the rule's options (configured, else the declared
+// defaults), turning an exception into an entry of `errors`.
 template <typename Context, typename CheckFn>
-void RunGuarded(const SourceFile& source, const Rule& rule, CheckFn check, const Context& context,
+void RunGuarded(const SourceFile& source, const Rule& rule, CheckFn check, Context& context,
                 std::vector<Finding>* findings, std::vector<std::string>* errors) {
   std::vector<Finding> found;
   Emitter emitter(rule.meta, source, found);
+  RuleOptions defaults;
+  if (rule.options == nullptr) defaults = DefaultOptions(rule.meta.options);
+  context.options = rule.options != nullptr ? rule.options : &defaults;
+  std::string failure;
   try {
     check(context, emitter);
   } catch (const std::exception& e) {
-    errors->push_back(fmt::format("{}: rule {} failed: {}", source.path(), rule.meta.id, e.what()));
-    return;
+    failure = fmt::format("{}: rule {} failed: {}", source.path(), rule.meta.id, e.what());
   } catch (...) {
-    errors->push_back(fmt::format("{}: rule {} failed", source.path(), rule.meta.id));
+    failure = fmt::format("{}: rule {} failed", source.path(), rule.meta.id);
+  }
+  context.options = nullptr;  // `defaults` ends here
+  if (!failure.empty()) {
+    errors->push_back(std::move(failure));
     return;
   }
   for (auto& f : found) findings->push_back(std::move(f));
@@ -133,7 +141,7 @@ void ReportLoadError(const SourceFile& source, const std::vector<const Rule*>& r
 void RunComposeChecks(const SourceFile& source, const compose::Project& project,
                       const std::vector<const Rule*>& rules, std::vector<Finding>* findings,
                       std::vector<std::string>* errors) {
-  ComposeContext context{source, project};
+  ComposeContext context{source, project, nullptr};
   for (const Rule* rule : rules) {
     if (rule->compose == nullptr) continue;
     RunGuarded(source, *rule, rule->compose, context, findings, errors);

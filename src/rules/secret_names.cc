@@ -98,4 +98,51 @@ bool IsSecretName(std::string_view name) {
   return false;
 }
 
+namespace {
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-blind glob with `*` only.
+bool GlobMatch(std::string_view pattern, std::string_view text) {
+  if (pattern.empty()) return text.empty();
+  if (pattern.front() == '*') {
+    for (std::size_t skip = 0; skip <= text.size(); ++skip) {
+      if (GlobMatch(pattern.substr(1), text.substr(skip))) return true;
+    }
+    return false;
+  }
+  return !text.empty() && LowerAscii(pattern.front()) == LowerAscii(text.front()) &&
+         GlobMatch(pattern.substr(1), text.substr(1));
+}
+
+bool MatchesAny(const std::vector<std::string>& patterns, std::string_view name) {
+  for (const std::string& p : patterns) {
+    if (GlobMatch(p, name)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<OptionSpec> SecretNameOptions() {
+  return {
+      {.name = "extra_names",
+       .type = OptionType::kStringList,
+       .description = "Variable names that also hold secrets in this project (`SESSION_SEED`, "
+                      "`*_SIGNING_SALT`); case-blind, `*` matches any characters.",
+       .default_value = std::vector<std::string>{}},
+      {.name = "allowed_names",
+       .type = OptionType::kStringList,
+       .description = "Variable names that look secret but are not (`AUTH_MODE`, `TOKEN_TTL`); "
+                      "case-blind, `*` matches any characters. Wins over extra_names.",
+       .default_value = std::vector<std::string>{}},
+  };
+}
+
+bool IsSecretName(std::string_view name, const RuleOptions& options) {
+  if (MatchesAny(options.Strings("allowed_names"), name)) return false;
+  if (MatchesAny(options.Strings("extra_names"), name)) return true;
+  return IsSecretName(name);
+}
+
 }  // namespace pf::rules

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/options.h"
+
 namespace pf::rules {
 
 // The words of a variable name, lower case: split on `_`, `-`, `.`, on
@@ -22,5 +24,15 @@ std::vector<std::string> NameWords(std::string_view name);
 // shell's PWD/OLDPWD. Shared by the Dockerfile ARG/ENV rules and the compose
 // environment rule so they agree.
 bool IsSecretName(std::string_view name);
+
+// The options of the secret-name rules (DOCKER-SEC-005, DOCKER-SEC-102,
+// COMPOSE-SEC-103): extra_names and allowed_names.
+std::vector<OptionSpec> SecretNameOptions();
+
+// IsSecretName as the rule's options adjust it: a name matching
+// allowed_names is never a secret, one matching extra_names always is
+// (allowed wins). Entries compare case-blind; `*` matches any run of
+// characters (`*_SEED`).
+bool IsSecretName(std::string_view name, const RuleOptions& options);
 
 }  // namespace pf::rules

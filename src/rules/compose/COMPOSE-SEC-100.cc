@@ -1,6 +1,9 @@
 // COMPOSE-SEC-100: a port is published on a privileged host port.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "compose/model.h"
 #include "rules/compose/service_sites.h"
 #include "rules/rule.h"
@@ -11,13 +14,23 @@ namespace {
 
 constexpr int kFirstUnprivilegedPort = 1024;
 
+// True when every privileged port of the host range is in `allowed`.
+bool AllAllowed(const compose::PortRange& host, const std::vector<int>& allowed) {
+  for (long long p = host.start; p <= host.end && p < kFirstUnprivilegedPort; ++p) {
+    if (std::find(allowed.begin(), allowed.end(), p) == allowed.end()) return false;
+  }
+  return true;
+}
+
 void Check(const ComposeContext& context, Emitter& emitter) {
+  const std::vector<int>& allowed = context.options->Ports("allowed_ports");
   for (const compose::Service* service : compose_rules::LocalServices(context.project)) {
     for (const compose::Port& port : service->ports) {
       if (port.unresolved || !port.error.empty() || !port.published) continue;
       // Host port 0 asks for a random port; it is not a privileged one.
       const compose::PortRange& host = *port.published;
       if (host.start < 1 || host.start >= kFirstUnprivilegedPort) continue;
+      if (AllAllowed(host, allowed)) continue;
       compose_rules::ReportValue(
           context, emitter, *service, port.file,
           compose_rules::PortFieldSite(*service, port, "published"),
@@ -83,6 +96,16 @@ extern const Rule kComposeSec100{
                             "https://docs.docker.com/engine/security/rootless/"
                             "#exposing-privileged-ports",
                         },
+                },
+            .options =
+                {
+                    {.name = "allowed_ports",
+                     .type = OptionType::kPortList,
+                     .description =
+                         "Privileged host ports that are accepted (e.g. `[80, 443]` for the "
+                         "reverse proxy that is meant to publish them); a host range is reported "
+                         "only when one of its privileged ports is not listed.",
+                     .default_value = std::vector<int>{}},
                 },
         },
     .compose = &Check,

@@ -52,7 +52,7 @@ struct Variable {
 void CheckVariable(const ComposeContext& context, Emitter& emitter, const compose::Service& service,
                    const Variable& var) {
   if (var.node->unresolved || var.name.find('$') != std::string::npos) return;
-  if (!IsSecretName(var.name)) return;
+  if (!IsSecretName(var.name, *context.options)) return;
   std::optional<std::string> literal = LiteralPart(var.written);
   if (!literal || literal->empty() || IsSwitchValue(*literal) || IsPathValue(*literal)) return;
   // The value itself never goes into the message.
@@ -154,6 +154,7 @@ extern const Rule kComposeSec103{
                             "best-practices/",
                         },
                 },
+            .options = SecretNameOptions(),
         },
     .compose = &Check,
 };

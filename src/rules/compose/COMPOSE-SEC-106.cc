@@ -4,6 +4,7 @@
 #include "compose/model.h"
 #include "rules/compose/service_sites.h"
 #include "rules/docker/image_ref.h"
+#include "rules/image_policy.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -18,6 +19,7 @@ void Check(const ComposeContext& context, Emitter& emitter) {
     if (service->build) continue;
     ImageRef ref = ParseImageRef(image->value);
     if (ref.has_digest) continue;
+    if (AcceptedByPolicy(ref, *context.options)) continue;
     std::string problem;
     if (!ref.has_tag || ref.tag.empty()) {
       problem = "has no tag, so it means :latest";
@@ -84,6 +86,7 @@ extern const Rule kComposeSec106{
                             "#pin-base-image-versions",
                         },
                 },
+            .options = ImagePolicyOptions(),
         },
     .compose = &Check,
 };

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "rules/docker/image_ref.h"
+#include "rules/image_policy.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -14,6 +15,7 @@ void Check(const DockerContext& context, Emitter& emitter) {
   for (const dockerfile::Stage& stage : context.model.stages()) {
     FromImage from = DescribeFrom(context, stage);
     if (!from.External() || from.ref.has_digest) continue;
+    if (AcceptedByPolicy(from.ref, *context.options)) continue;
     std::string shown = from.image;
     if (from.word->text != from.image) shown += fmt::format(" (from {})", from.word->text);
     emitter.Report(from.word->range,
@@ -69,6 +71,7 @@ extern const Rule kDockerAud001{
                             "#pin-base-image-versions",
                         },
                 },
+            .options = ImagePolicyOptions(),
         },
     .docker = &Check,
 };

@@ -1,6 +1,7 @@
 // DOCKER-AUD-003: EXPOSE of a privileged port (below 1024).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,18 +14,27 @@ namespace {
 
 constexpr long long kFirstUnprivilegedPort = 1024;
 
-bool IsPrivileged(const ExposedPort& port) {
+// True when every privileged port of [low, high] is in `allowed`.
+bool AllAllowed(long long low, long long high, const std::vector<int>& allowed) {
+  for (long long p = low; p <= high && p < kFirstUnprivilegedPort; ++p) {
+    if (std::find(allowed.begin(), allowed.end(), p) == allowed.end()) return false;
+  }
+  return true;
+}
+
+bool IsPrivileged(const ExposedPort& port, const std::vector<int>& allowed) {
   // Port 0 and out-of-range ends are invalid (DOCKER-COR-002), not privileged.
   return port.numeric && port.low >= 1 && port.low <= port.high && port.high <= 65535 &&
-         port.low < kFirstUnprivilegedPort;
+         port.low < kFirstUnprivilegedPort && !AllAllowed(port.low, port.high, allowed);
 }
 
 void Check(const DockerContext& context, Emitter& emitter) {
+  const std::vector<int>& allowed = context.options->Ports("allowed_ports");
   for (const ExposeSite& site : ExposeInstructions(context.file)) {
     std::vector<const ExposedPort*> privileged;
     std::vector<ExposedPort> ports = ExposedPorts(context, *site.expose, *site.scope);
     for (const ExposedPort& port : ports) {
-      if (IsPrivileged(port)) privileged.push_back(&port);
+      if (IsPrivileged(port, allowed)) privileged.push_back(&port);
     }
     if (privileged.empty()) continue;
     std::vector<std::string> names;
@@ -103,6 +113,15 @@ extern const Rule kDockerAud003{
                             "https://docs.docker.com/engine/network/packet-filtering-firewalls/",
                             "https://man7.org/linux/man-pages/man7/capabilities.7.html",
                         },
+                },
+            .options =
+                {
+                    {.name = "allowed_ports",
+                     .type = OptionType::kPortList,
+                     .description = "Privileged ports that are accepted (e.g. `[80, 443]` for an "
+                                    "image that is meant to bind them); a range is reported only "
+                                    "when one of its privileged ports is not listed.",
+                     .default_value = std::vector<int>{}},
                 },
         },
     .docker = &Check,

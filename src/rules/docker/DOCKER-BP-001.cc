@@ -4,6 +4,7 @@
 #include <string>
 
 #include "rules/docker/image_ref.h"
+#include "rules/image_policy.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -14,6 +15,7 @@ void Check(const DockerContext& context, Emitter& emitter) {
   for (const dockerfile::Stage& stage : context.model.stages()) {
     FromImage from = DescribeFrom(context, stage);
     if (!from.External() || from.ref.has_digest) continue;
+    if (AcceptedByPolicy(from.ref, *context.options)) continue;
     const bool no_tag = !from.ref.has_tag || from.ref.tag.empty();
     if (!no_tag && from.ref.tag != "latest") continue;
     std::string shown = from.image;
@@ -71,6 +73,7 @@ extern const Rule kDockerBp001{
                             "#pin-base-image-versions",
                         },
                 },
+            .options = ImagePolicyOptions(),
         },
     .docker = &Check,
 };

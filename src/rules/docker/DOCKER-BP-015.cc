@@ -5,6 +5,7 @@
 #include <string>
 
 #include "rules/docker/image_ref.h"
+#include "rules/image_policy.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -15,6 +16,7 @@ void Check(const DockerContext& context, Emitter& emitter) {
   for (const dockerfile::Stage& stage : context.model.stages()) {
     FromImage from = DescribeFrom(context, stage);
     if (!from.External() || from.ref.has_digest) continue;
+    if (AcceptedByPolicy(from.ref, *context.options)) continue;
     const bool no_tag = !from.ref.has_tag || from.ref.tag.empty();
     if (!no_tag && from.ref.tag != "latest") continue;
     std::string shown = from.image;
@@ -65,6 +67,7 @@ extern const Rule kDockerBp015{
                             "https://docs.docker.com/reference/dockerfile/#from",
                         },
                 },
+            .options = ImagePolicyOptions(),
         },
     .docker = &Check,
 };

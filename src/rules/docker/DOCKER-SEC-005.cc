@@ -11,12 +11,12 @@ namespace pf::rules {
 
 namespace {
 
-void CheckArg(const dockerfile::Instruction& arg, Emitter& emitter) {
+void CheckArg(const DockerContext& context, const dockerfile::Instruction& arg, Emitter& emitter) {
   std::vector<std::string> names;
   const dockerfile::Word* first = nullptr;
   for (const dockerfile::Word& word : arg.args) {
     std::string name = word.text.substr(0, word.text.find('='));
-    if (!IsSecretName(name)) continue;
+    if (!IsSecretName(name, *context.options)) continue;
     if (first == nullptr) first = &word;
     names.push_back(std::move(name));
   }
@@ -32,9 +32,9 @@ void CheckArg(const dockerfile::Instruction& arg, Emitter& emitter) {
 
 void Check(const DockerContext& context, Emitter& emitter) {
   for (const auto& inst : context.file.instructions) {
-    if (inst.keyword == "arg") CheckArg(inst, emitter);
+    if (inst.keyword == "arg") CheckArg(context, inst, emitter);
     if (inst.keyword == "onbuild" && inst.child && inst.child->keyword == "arg") {
-      CheckArg(*inst.child, emitter);
+      CheckArg(context, *inst.child, emitter);
     }
   }
 }
@@ -104,6 +104,7 @@ extern const Rule kDockerSec005{
                             "https://docs.docker.com/reference/dockerfile/#arg",
                         },
                 },
+            .options = SecretNameOptions(),
         },
     .docker = &Check,
 };

@@ -11,9 +11,22 @@ namespace pf::rules {
 
 namespace {
 
+// With allow_in_build_stages, only the final stage (the shipped image)
+// counts: a builder stage's sudo does not reach the image.
+bool Ignored(const DockerContext& context, int stage) {
+  if (!context.options->Bool("allow_in_build_stages")) return false;
+  return stage + 1 != static_cast<int>(context.model.stages().size());
+}
+
+int StageIndex(const DockerContext& context, const dockerfile::Instruction& inst) {
+  const dockerfile::Stage* stage = context.model.StageOf(inst);
+  return stage != nullptr ? stage->index : -1;
+}
+
 void Check(const DockerContext& context, Emitter& emitter) {
   for (const runcmd::ExecRun& exec : runcmd::ExecFormRuns(context)) {
     if (exec.program != "sudo") continue;
+    if (Ignored(context, StageIndex(context, *exec.scope))) continue;
     const dockerfile::Word& word = exec.run->args.front();
     emitter.Report(word.range,
                    fmt::format("RUN uses `sudo` (exec form): build steps already run as the "
@@ -24,7 +37,9 @@ void Check(const DockerContext& context, Emitter& emitter) {
   }
   runcmd::ReportFirstPerRun(
       context, emitter,
-      [](const RunScript&, const shell::SimpleCommand& cmd) -> std::optional<runcmd::Hit> {
+      [&context](const RunScript& script,
+                 const shell::SimpleCommand& cmd) -> std::optional<runcmd::Hit> {
+        if (Ignored(context, script.stage)) return std::nullopt;
         const shell::ShellWord* sudo = runcmd::CommandWord(cmd, "sudo");
         if (sudo == nullptr) return std::nullopt;
         std::string what = cmd.Name().empty() || cmd.Name() == "sudo"
@@ -90,6 +105,14 @@ extern const Rule kDockerSec007{
                             "https://docs.docker.com/build/building/best-practices/#user",
                             "https://docs.docker.com/reference/dockerfile/#user",
                         },
+                },
+            .options =
+                {
+                    {.name = "allow_in_build_stages",
+                     .type = OptionType::kBool,
+                     .description = "Report `sudo` only in the final stage, the image that ships; "
+                                    "build stages whose files are copied out may use it.",
+                     .default_value = false},
                 },
         },
     .docker = &Check,

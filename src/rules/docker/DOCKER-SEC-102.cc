@@ -99,14 +99,15 @@ bool IsLiteralSecretValue(std::string_view raw) {
   return true;
 }
 
-void CheckEnv(const dockerfile::Instruction& env, Emitter& emitter) {
+void CheckEnv(const DockerContext& context, const dockerfile::Instruction& env, Emitter& emitter) {
   std::vector<std::string> names;
   const dockerfile::Word* first = nullptr;
   // ENV words come as key, value, separator triplets.
   for (std::size_t i = 0; i + 1 < env.args.size(); i += 3) {
     const dockerfile::Word& key = env.args[i];
     const dockerfile::Word& value = env.args[i + 1];
-    if (key.text.find('$') != std::string::npos || !IsSecretName(key.text)) continue;
+    if (key.text.find('$') != std::string::npos || !IsSecretName(key.text, *context.options))
+      continue;
     if (!IsLiteralSecretValue(value.text)) continue;
     if (first == nullptr) first = &key;
     // The value itself never goes into the message.
@@ -124,9 +125,9 @@ void CheckEnv(const dockerfile::Instruction& env, Emitter& emitter) {
 
 void Check(const DockerContext& context, Emitter& emitter) {
   for (const auto& inst : context.file.instructions) {
-    if (inst.keyword == "env") CheckEnv(inst, emitter);
+    if (inst.keyword == "env") CheckEnv(context, inst, emitter);
     if (inst.keyword == "onbuild" && inst.child && inst.child->keyword == "env") {
-      CheckEnv(*inst.child, emitter);
+      CheckEnv(context, *inst.child, emitter);
     }
   }
 }
@@ -194,6 +195,7 @@ extern const Rule kDockerSec102{
                             "https://docs.docker.com/compose/how-tos/use-secrets/",
                         },
                 },
+            .options = SecretNameOptions(),
         },
     .docker = &Check,
 };
