@@ -206,6 +206,14 @@ TEST(SarifReport, RepositoryPrefixMakesRepositoryPaths) {
             "services/api/Dockerfile");
 }
 
+TEST(SarifReport, AbsolutePathsAreFileUrisWithoutBase) {
+  ScanResult r = testing::EmptyResult();
+  r.findings.push_back(testing::MakeFinding("/abs/x y/Dockerfile", Range{{1, 1}, {1, 5}},
+                                            Severity::kLow, "DOCKER-BP-101", "m"));
+  json location = Sarif(r)["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+  EXPECT_EQ(location["artifactLocation"], json({{"uri", "file:///abs/x%20y/Dockerfile"}}));
+}
+
 TEST(SarifReport, InvalidUtf8IsReplacedNotThrown) {
   ScanResult r = SampleResult();
   r.findings[0].message = "bad \xff byte";
