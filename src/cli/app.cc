@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/adoption.h"
 #include "cli/commands.h"
 #include "report/reporter.h"
 
@@ -64,6 +65,15 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
                 "Also check RUN scripts with the shellcheck program (SHELLCHECK-SCnnnn findings)");
   scan.add_option("--base", f.base, "Base git ref for --diff-aware");
   scan.add_option("--head", f.head, "Head git ref for --diff-aware (default HEAD)");
+  scan.add_option("--config", f.config_path,
+                  "Read this config file instead of the project's .pathfinder.yml");
+  scan.add_flag("--no-config", f.no_config, "Read no config file");
+  scan.add_option("--baseline", f.baseline,
+                  "Report findings recorded in this baseline file as suppressed");
+  scan.add_option("--write-baseline", f.write_baseline,
+                  "Record every current finding in this baseline file (and exit 0)");
+  scan.add_flag("--no-inline-ignore", f.no_inline_ignore,
+                "Honour no suppression comment in the scanned files (audits)");
 }
 
 // Records which list flags were given at all, so that an empty value
@@ -115,6 +125,20 @@ int Run(int argc, char** argv) {
 
   CLI::App* version = app.add_subcommand("version", "Print version and build information");
 
+  CLI::App* config = app.add_subcommand("config", "Show or start the .pathfinder.yml config");
+  config->require_subcommand(1);
+  ScanFlags print_flags;
+  CLI::App* config_print = config->add_subcommand(
+      "print", "Print the effective configuration, each value with where it comes from");
+  AddScanOptions(*config_print, print_flags);
+  std::string init_dir = ".";
+  bool init_force = false;
+  CLI::App* config_init =
+      config->add_subcommand("init", "Write a commented starter .pathfinder.yml");
+  config_init->add_option("-p,--project", init_dir, "Project root to write it in")
+      ->capture_default_str();
+  config_init->add_flag("--force", init_force, "Replace an existing config file");
+
   CLI::App* rules = app.add_subcommand("rules", "List the rules or show one rule's page");
   rules->require_subcommand(1);
   std::vector<std::string> list_rulesets;
@@ -157,6 +181,11 @@ int Run(int argc, char** argv) {
     return RunCi(ci_scan_flags, ci_flags);
   }
   if (version->parsed()) return RunVersion();
+  if (config_print->parsed()) {
+    NoteGivenFlags(*config_print, print_flags);
+    return RunConfigPrint(print_flags);
+  }
+  if (config_init->parsed()) return RunConfigInit(init_dir, init_force);
   if (list->parsed()) return RunRulesList(list_rulesets);
   if (show->parsed()) return RunRulesShow(show_id);
   if (docs->parsed()) return RunRulesDocs(docs_flags);

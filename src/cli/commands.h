@@ -32,6 +32,12 @@ struct ScanFlags {
   bool refresh_rules = false;
   bool diff_aware = false;
   bool shellcheck = false;
+  // Adopting on an existing repository (see cli/adoption.h).
+  std::string config_path;     // --config FILE instead of the project's .pathfinder.yml
+  bool no_config = false;      // --no-config
+  std::string baseline;        // --baseline FILE
+  std::string write_baseline;  // --write-baseline FILE
+  bool no_inline_ignore = false;
   std::string base;
   std::string head;
 };

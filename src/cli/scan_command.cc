@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "cli/adoption.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
 #include "cli/scan_pipeline.h"
@@ -219,7 +220,13 @@ std::optional<std::string> ReadStdin() {
 
 }  // namespace
 
-int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
+int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
+  // The project's config fills in what the command line leaves open.
+  ScanFlags flags = given;
+  Adoption adoption;
+  if (std::string config_error; !adoption.Load(&flags, &config_error)) {
+    return UsageError(config_error, "fix it, or scan without it with --no-config");
+  }
   if (!flags.rules_path.empty()) {
     return UsageError("--rules: user rule files are not supported yet",
                       "use --ruleset to choose among the built-in rules");
@@ -247,6 +254,7 @@ int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
   if (!SelectRuleSet(flags, &options.rules, &error)) {
     return UsageError(error, "'pathfinder rules list' shows every rule and bundle");
   }
+  adoption.ConfigureRules(&options.rules);
 
   std::vector<std::string> roots;
   if (!flags.project.empty()) roots.push_back(flags.project);
@@ -316,6 +324,7 @@ int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
   SummaryCapture capture;
   std::vector<report::ReportSink*> outputs = {report_sink.get(), &capture};
   if (extra != nullptr) outputs.push_back(extra);
+  if (report::ReportSink* writer = adoption.baseline_writer()) outputs.push_back(writer);
   report::TeeSink tee(outputs);
   report::TallySink tally(tee);
   report::ReportSink* head = &tally;
@@ -324,10 +333,19 @@ int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
   if (min_severity) head = &min_filter.emplace(*head, *min_severity);
   std::optional<engine::DiffFilter> diff_filter;
   if (diff_aware) head = &diff_filter.emplace(*head, std::move(changed));
+  // Suppressions, baseline and severity overrides see every finding before
+  // the diff and min-severity filters drop any.
+  head = adoption.WrapFilters(head, verbose ? options.log : nullptr);
   std::optional<RepoPrefixSink> repo_prefix;
   if (!repo_root.empty()) head = &repo_prefix.emplace(*head, repo_root);
 
   engine::Scan(options, *head);
+  std::string adoption_note;
+  if (std::string write_error; !adoption.Finish(&write_error, &adoption_note)) {
+    std::cerr << fmt::format("pathfinder: error: {}\n", write_error);
+    return kExitError;
+  }
+  if (!adoption_note.empty()) std::cerr << "pathfinder: " << adoption_note << "\n";
   const report::Summary& summary = capture.summary();
 
   out.flush();
@@ -348,6 +366,7 @@ int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra) {
     std::cerr << fmt::format("pathfinder: note: no Dockerfile or compose file found in '{}'\n",
                              fmt::join(roots, " "));
   }
+  if (adoption.writing_baseline()) return kExitClean;  // the findings are accepted now
   if (fail_threshold) {
     for (Severity s : kAllSeverities) {
       if (s <= *fail_threshold && summary.by_severity[static_cast<std::size_t>(s)] > 0) {
