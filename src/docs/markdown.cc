@@ -42,6 +42,24 @@ std::string Cell(std::string_view text) {
   return out;
 }
 
+// What `.pathfinder.yml` may set for the rule, from the same declaration
+// the config validator reads.
+std::string OptionsSection(const rules::RuleMeta& m) {
+  if (m.options.empty()) return "";
+  std::string out = "## Options\n\n";
+  out += "| option | type | default | meaning |\n|---|---|---|---|\n";
+  for (const rules::OptionSpec& spec : m.options) {
+    out += fmt::format("| `{}` | {} | `{}` | {} |\n", spec.name, rules::OptionTypeName(spec.type),
+                       rules::FormatOptionValue(spec.default_value), Cell(spec.description));
+  }
+  out += fmt::format("\nSet them in `.pathfinder.yml`:\n\n```yaml\nrules:\n  {}:\n", m.id);
+  for (const rules::OptionSpec& spec : m.options) {
+    out += fmt::format("    {}: {}\n", spec.name, rules::FormatOptionValue(spec.default_value));
+  }
+  out += "```\n\n";
+  return out;
+}
+
 }  // namespace
 
 std::string RulePage(const rules::Rule& rule) {
@@ -65,6 +83,7 @@ std::string RulePage(const rules::Rule& rule) {
   page += fmt::format("Not reported:\n\n```{}\n{}```\n\n", ExampleLanguage(m.language),
                       m.docs.good_example);
   page += fmt::format("## How to fix\n\n{}\n\n", m.docs.fix);
+  page += OptionsSection(m);
   page += "## References\n\n";
   for (std::string_view ref : m.docs.references) page += fmt::format("- <{}>\n", ref);
   return page;
