@@ -1,21 +1,17 @@
 #include "github/link_header.h"
 
 #include <cctype>
+#include <string>
 
 namespace pf::github {
 namespace {
 
-bool IsNext(std::string_view word) {
-  static constexpr std::string_view kNext = "next";
-  if (word.size() != kNext.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) != kNext[i]) return false;
-  }
-  return true;
-}
-
-bool RelHasNext(std::string_view params) {
-  // Params look like `; rel="next"` or `; rel=next` or `; rel="prev next"`.
+bool RelHasNext(std::string_view raw_params) {
+  // Params look like `; rel="next"` or `; rel=next` or `; rel="prev next"`;
+  // names and relation types are case-insensitive.
+  std::string lowered(raw_params);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view params = lowered;
   size_t at = 0;
   while ((at = params.find("rel", at)) != std::string_view::npos) {
     size_t pos = at + 3;
@@ -38,7 +34,7 @@ bool RelHasNext(std::string_view params) {
     while (word_start <= value.size()) {
       size_t word_end = value.find(' ', word_start);
       if (word_end == std::string_view::npos) word_end = value.size();
-      if (IsNext(value.substr(word_start, word_end - word_start))) return true;
+      if (value.substr(word_start, word_end - word_start) == "next") return true;
       word_start = word_end + 1;
     }
     return false;

@@ -178,7 +178,10 @@ class FakeGitHub::Routes {
       }
       --failure.remaining;
       res.status = failure.status;
-      for (const auto& [name, value] : failure.headers) res.set_header(name, value);
+      for (const auto& [name, value] : failure.headers) {
+        res.headers.erase(name);  // replaces the default rate-limit headers
+        res.set_header(name, value);
+      }
       std::string body =
           failure.body.empty() ? json{{"message", "injected failure"}}.dump() : failure.body;
       res.set_content(body, "application/json; charset=utf-8");
@@ -434,7 +437,13 @@ FakeGitHub::FakeGitHub(std::string repo)
   // Bound and listening before the constructor returns, so the first request
   // waits in the backlog instead of failing.
   port_ = server_->bind_to_any_port("127.0.0.1");
-  if (port_ > 0) thread_ = std::thread([this] { server_->listen_after_bind(); });
+  if (port_ <= 0) return;
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // stop() does nothing to a server whose loop has not started yet, so the
+  // destructor could wait forever on a fake that got no request.
+  for (int i = 0; i < 5000 && !server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 FakeGitHub::~FakeGitHub() {
