@@ -269,5 +269,25 @@ TEST_F(ClientTest, ListAllReportsAFailedPage) {
             "list");
 }
 
+TEST_F(ClientTest, FakeRefusesReviewCommentsOutsideTheDiff) {
+  fake_.AddPull(2, "def456",
+                {{"Dockerfile", "modified", "@@ -1,1 +1,2 @@\n FROM a\n+USER b\n", ""}});
+  GitHubApi api = Api();
+  Json review = {{"commit_id", "def456"},
+                 {"event", "COMMENT"},
+                 {"body", "review"},
+                 {"comments",
+                  {{{"path", "Dockerfile"}, {"line", 2}, {"side", "RIGHT"}, {"body", "ok"}},
+                   {{"path", "Dockerfile"}, {"line", 3}, {"side", "RIGHT"}, {"body", "no"}}}}};
+  ApiResult refused = api.Call("POST", "/repos/acme/app/pulls/2/reviews", review);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(fake_.ReviewComments(2).empty());
+  review["comments"].erase(1);
+  ApiResult accepted = api.Call("POST", "/repos/acme/app/pulls/2/reviews", review);
+  ASSERT_TRUE(accepted.ok) << accepted.error;
+  ASSERT_EQ(fake_.ReviewComments(2).size(), 1u);
+  EXPECT_EQ(fake_.ReviewComments(2)[0].line, 2);
+}
+
 }  // namespace
 }  // namespace pf::github
