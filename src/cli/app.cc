@@ -166,7 +166,8 @@ int Run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Find the deepest subcommand named on the command line for the hint.
     const CLI::App* failing = &app;
-    for (const CLI::App* sub : {scan, ci, version, rules, list, show, docs}) {
+    for (const CLI::App* sub :
+         {scan, ci, version, rules, list, show, docs, config, config_print, config_init}) {
       if (sub->parsed()) failing = sub;
     }
     return UsageError(e.what(), HintFor(app, failing));
