@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <regex>
 #include <set>
 
 namespace pf::fake {
@@ -20,11 +19,22 @@ std::string Lower(std::string text) {
   return text;
 }
 
+// The new-side start line of a hunk header "@@ -a,b +c,d @@", or 0.
+int HunkStart(const std::string& line) {
+  if (line.rfind("@@ -", 0) != 0) return 0;
+  size_t plus = line.find(" +", 4);
+  if (plus == std::string::npos || line.find(" @@", plus) == std::string::npos) return 0;
+  int start = 0;
+  for (size_t i = plus + 2; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
+    start = start * 10 + (line[i] - '0');
+  }
+  return start;
+}
+
 // New-side line numbers a patch shows (added and context lines), which are
 // the lines GitHub accepts review comments on with side RIGHT.
 std::set<int> RightSideLines(const std::string& patch) {
   std::set<int> lines;
-  static const std::regex kHunk(R"(^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@.*)");
   int next_line = 0;
   size_t start = 0;
   while (start < patch.size()) {
@@ -32,9 +42,8 @@ std::set<int> RightSideLines(const std::string& patch) {
     if (end == std::string::npos) end = patch.size();
     std::string line = patch.substr(start, end - start);
     start = end + 1;
-    std::smatch match;
-    if (std::regex_match(line, match, kHunk)) {
-      next_line = std::stoi(match[1]);
+    if (int hunk = HunkStart(line); hunk > 0) {
+      next_line = hunk;
     } else if (next_line > 0 && !line.empty() && (line[0] == '+' || line[0] == ' ')) {
       lines.insert(next_line++);
     }
