@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "e2e_util.h"
 
@@ -231,6 +232,78 @@ TEST(Streaming, OutputIsTheSameWhateverTheJobCount) {
     EXPECT_LE(last, file);
     last = file;
   }
+}
+
+TEST(Habits, UnknownCommandsAndFlagsNameTheNearest) {
+  RunResult r = RunPathfinder({"scna", "-p", "."});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown command 'scna'; did you mean scan?"), std::string::npos) << r.err;
+  r = RunPathfinder({"rules", "shwo", "DOCKER-AUD-003"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("did you mean show?"), std::string::npos) << r.err;
+  r = RunPathfinder({"scan", "-p", ".", "--formt", "json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown flag '--formt'; did you mean --format?"), std::string::npos)
+      << r.err;
+}
+
+TEST(Habits, RulesShowTakesThePrintedForm) {
+  RunResult r = RunPathfinder({"rules", "show", "docker/DOCKER-AUD-003"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Privileged Port Exposed"), std::string::npos);
+  r = RunPathfinder({"rules", "show", "SHELLCHECK-SC2086"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("https://www.shellcheck.net/wiki/SC2086"), std::string::npos);
+}
+
+TEST(Habits, RulesListAsJson) {
+  RunResult r = RunPathfinder({"rules", "list", "-o", "json", "--ruleset", "docker/security"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json list = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(list.empty());
+  for (const auto& rule : list) EXPECT_EQ(rule["bundle"], "docker/security");
+}
+
+TEST(Habits, AFileThatIsNotADockerfileIsAnError) {
+  TempDir dir;
+  dir.Write("README", "hello\nworld\n");
+  RunResult r = RunPathfinder({"scan", "-p", dir.path() + "/README"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("not a Dockerfile"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("DOCKER-COR-100"), std::string::npos) << r.out;
+}
+
+TEST(Habits, ShellCheckFindingsObeyRuleSelection) {
+  if (!fs::exists("/usr/bin/shellcheck")) GTEST_SKIP() << "shellcheck is not installed";
+  TempDir dir;
+  dir.Write("Dockerfile", "FROM debian:12\nRUN echo $FOO && cd /x\n");
+  auto ids = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"scan", "-p", dir.path(), "-o", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::set<std::string> out;
+    const nlohmann::json doc = nlohmann::json::parse(RunPathfinder(args).out);
+    for (const auto& f : doc["results"]) {
+      out.insert(f["rule_id"].get<std::string>());
+    }
+    return out;
+  };
+  std::set<std::string> all = ids(std::vector<std::string>{"--shellcheck"});
+  EXPECT_EQ(all.count("SHELLCHECK-SC2086"), 1u);
+  EXPECT_EQ(all.count("SHELLCHECK-SC2164"), 1u);
+  // --shellcheck adds every code to whatever --ruleset picks.
+  std::set<std::string> with_ruleset =
+      ids(std::vector<std::string>{"--shellcheck", "--ruleset", "docker/DOCKER-AUD-003"});
+  EXPECT_EQ(with_ruleset.count("SHELLCHECK-SC2086"), 1u);
+  EXPECT_EQ(with_ruleset.count("DOCKER-BP-022"), 0u);
+  // Without it, a ruleset of built-in rules brings no ShellCheck finding.
+  EXPECT_EQ(ids(std::vector<std::string>{"--ruleset", "docker/all"}).count("SHELLCHECK-SC2086"),
+            0u);
+  EXPECT_EQ(ids(std::vector<std::string>{"--ruleset", "shellcheck/SC2086"}),
+            (std::set<std::string>{"SHELLCHECK-SC2086"}));
+  std::set<std::string> ignored =
+      ids(std::vector<std::string>{"--shellcheck", "--ignore", "SHELLCHECK-SC2086"});
+  EXPECT_EQ(ignored.count("SHELLCHECK-SC2086"), 0u);
+  EXPECT_EQ(ignored.count("SHELLCHECK-SC2164"), 1u);
 }
 
 }  // namespace

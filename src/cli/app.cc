@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "cli/adoption.h"
 #include "cli/commands.h"
+#include "core/nearest.h"
 #include "report/reporter.h"
 
 namespace pf::cli {
@@ -34,9 +36,11 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
   scan.add_option("--ruleset", f.rulesets,
                   "Rules to run: docker/all, docker/security, docker/DOCKER-AUD-003, ... "
                   "(repeatable, comma lists accepted; default: all)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   scan.add_option("--ignore", f.ignore, "Leave out this rule (repeatable, comma lists accepted)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   scan.add_option("--min-severity", f.min_severity,
                   "Report only findings of this severity and above");
   scan.add_option("--rules", f.rules_path, "User rule file or folder (not supported yet)");
@@ -48,11 +52,13 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
   scan.add_option("--fail-on", f.fail_on,
                   "Exit 1 when a finding is at or above the least severe of these "
                   "(comma list of critical,high,medium,low,info)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   scan.add_option("--build-arg", f.build_args, "Value for an ARG, as docker build --build-arg");
   scan.add_option("--exclude", f.excludes,
                   "Skip paths matching this gitignore-style glob (repeatable, comma lists)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   scan.add_option("--jobs", f.jobs, "Worker threads (default: number of CPUs)");
   scan.add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
   scan.add_flag("--debug", f.debug, "More detail than --verbose on stderr");
@@ -82,6 +88,48 @@ void NoteGivenFlags(const CLI::App& scan, ScanFlags& f) {
   f.rulesets_given = scan.count("--ruleset") > 0;
   f.fail_on_given = scan.count("--fail-on") > 0;
   f.output_given = scan.count("--output") > 0;
+}
+
+// "unknown command 'scna'; did you mean scan?" for a word that names no
+// subcommand where one is expected; empty when the words are fine.
+std::string UnknownCommand(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* at = &app;
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.starts_with("-")) return "";
+    auto subs = at->get_subcommands([](const CLI::App*) { return true; });
+    if (subs.empty()) return "";
+    const CLI::App* next = nullptr;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : subs) {
+      names.push_back(sub->get_name());
+      if (sub->get_name() == word) next = sub;
+    }
+    if (next == nullptr) {
+      return fmt::format("unknown command '{}'; did you mean {}?", word,
+                         NearestNames(word, names, 1).front());
+    }
+    at = next;
+  }
+  return "";
+}
+
+// Adds "did you mean --format?" for flags the failing command lacks.
+std::string SuggestFlags(const CLI::App& failing, int argc, char** argv) {
+  std::vector<std::string> known;
+  for (const CLI::Option* opt : failing.get_options()) {
+    for (const std::string& l : opt->get_lnames()) known.push_back("--" + l);
+  }
+  std::vector<std::string> hints;
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (!word.starts_with("--")) continue;
+    word = word.substr(0, word.find('='));
+    if (std::find(known.begin(), known.end(), word) != known.end()) continue;
+    hints.push_back(fmt::format("unknown flag '{}'; did you mean {}?", word,
+                                NearestNames(word, known, 1).front()));
+  }
+  return fmt::format("{}", fmt::join(hints, "; "));
 }
 
 std::string HintFor(const CLI::App& app, const CLI::App* failing) {
@@ -142,9 +190,12 @@ int Run(int argc, char** argv) {
   CLI::App* rules = app.add_subcommand("rules", "List the rules or show one rule's page");
   rules->require_subcommand(1);
   std::vector<std::string> list_rulesets;
+  std::string list_output = "text";
   CLI::App* list = rules->add_subcommand("list", "List the rules (id, severity, name, bundle)");
   list->add_option("--ruleset", list_rulesets, "Only rules of this ruleset (repeatable)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  list->add_option("-o,--output,--format", list_output, "text or json")->capture_default_str();
   std::string show_id;
   CLI::App* show = rules->add_subcommand("show", "Print one rule's documentation");
   show->add_option("id", show_id, "Rule id, e.g. DOCKER-AUD-003")->required();
@@ -155,6 +206,9 @@ int Run(int argc, char** argv) {
   docs->add_option("--readme", docs_flags.readme,
                    "Also rewrite the rule table between the markers of this README");
 
+  if (std::string unknown = UnknownCommand(app, argc, argv); !unknown.empty()) {
+    return UsageError(unknown, "run 'pathfinder --help' for the commands");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -170,7 +224,9 @@ int Run(int argc, char** argv) {
          {scan, ci, version, rules, list, show, docs, config, config_print, config_init}) {
       if (sub->parsed()) failing = sub;
     }
-    return UsageError(e.what(), HintFor(app, failing));
+    std::string message = e.what();
+    if (std::string flags = SuggestFlags(*failing, argc, argv); !flags.empty()) message = flags;
+    return UsageError(message, HintFor(app, failing));
   }
 
   if (scan->parsed()) {
@@ -187,7 +243,7 @@ int Run(int argc, char** argv) {
     return RunConfigPrint(print_flags);
   }
   if (config_init->parsed()) return RunConfigInit(init_dir, init_force);
-  if (list->parsed()) return RunRulesList(list_rulesets);
+  if (list->parsed()) return RunRulesList(list_rulesets, list_output);
   if (show->parsed()) return RunRulesShow(show_id);
   if (docs->parsed()) return RunRulesDocs(docs_flags);
   return UsageError("no command given", "run 'pathfinder --help' for usage");

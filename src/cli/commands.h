@@ -61,7 +61,7 @@ struct CiFlags {
 int RunScan(const ScanFlags& flags);
 int RunCi(ScanFlags scan, const CiFlags& ci);
 int RunRulesDocs(const DocsFlags& flags);
-int RunRulesList(const std::vector<std::string>& rulesets);
+int RunRulesList(const std::vector<std::string>& rulesets, const std::string& output);
 int RunRulesShow(const std::string& id);
 int RunVersion();
 

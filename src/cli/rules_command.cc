@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "report/reporter.h"
@@ -35,9 +37,29 @@ void Example(std::string_view title, std::string_view code) {
   std::cout << "\n";
 }
 
+// "SC2086" for "SHELLCHECK-SC2086" (any case); empty for other ids.
+std::string ShellCheckCode(std::string_view id) {
+  constexpr std::string_view kPrefix = "SHELLCHECK-SC";
+  if (id.size() <= kPrefix.size()) return "";
+  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(id[i])) != kPrefix[i]) return "";
+  }
+  std::string_view digits = id.substr(kPrefix.size());
+  for (char c : digits) {
+    if (c < '0' || c > '9') return "";
+  }
+  return "SC" + std::string(digits);
+}
+
 }  // namespace
 
-int RunRulesList(const std::vector<std::string>& rulesets) {
+int RunRulesList(const std::vector<std::string>& rulesets, const std::string& output) {
+  std::string format = output;
+  for (char& c : format) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (format != "text" && format != "json") {
+    return UsageError(fmt::format("rules list: unknown format '{}'", output),
+                      "use -o text or -o json");
+  }
   std::vector<const rules::Rule*> selected;
   if (rulesets.empty()) {
     selected = rules::AllRules();
@@ -50,6 +72,26 @@ int RunRulesList(const std::vector<std::string>& rulesets) {
     }
     std::sort(selected.begin(), selected.end(),
               [](const rules::Rule* a, const rules::Rule* b) { return a->meta.id < b->meta.id; });
+  }
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const rules::Rule* r : selected) {
+      const rules::RuleMeta& m = r->meta;
+      nlohmann::ordered_json tags = nlohmann::ordered_json::array();
+      for (std::string_view t : m.tags) tags.push_back(t);
+      list.push_back({{"id", m.id},
+                      {"name", m.name},
+                      {"severity", SeverityName(m.severity)},
+                      {"category", m.category},
+                      {"cwe", m.cwe},
+                      {"language", LanguageName(m.language)},
+                      {"bundle", fmt::format("{}/{}", LanguageName(m.language), m.bundle)},
+                      {"ruleset", fmt::format("{}/{}", LanguageName(m.language), m.id)},
+                      {"tags", tags},
+                      {"summary", m.summary}});
+    }
+    std::cout << list.dump(2) << "\n";
+    return kExitClean;
   }
   std::size_t id_w = 2, name_w = 4;
   for (const rules::Rule* r : selected) {
@@ -67,7 +109,17 @@ int RunRulesList(const std::vector<std::string>& rulesets) {
   return kExitClean;
 }
 
-int RunRulesShow(const std::string& id) {
+int RunRulesShow(const std::string& given) {
+  // `docker/DOCKER-AUD-003`, the form rule pages print, names the rule too.
+  std::string id = given.substr(given.find('/') == std::string::npos ? 0 : given.find('/') + 1);
+  if (std::string code = ShellCheckCode(id); !code.empty()) {
+    std::cout << fmt::format(
+        "SHELLCHECK-{0}  ShellCheck {0}\n\nReported by the shellcheck program over RUN scripts "
+        "when the scan runs with --shellcheck.\nExplanation and fixes: "
+        "https://www.shellcheck.net/wiki/{0}\n",
+        code);
+    return kExitClean;
+  }
   const rules::Rule* rule = rules::FindRule(id);
   if (rule == nullptr) {
     std::vector<const rules::Rule*> unused;

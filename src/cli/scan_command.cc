@@ -20,6 +20,7 @@
 #include "core/nearest.h"
 #include "engine/diff_filter.h"
 #include "engine/scan.h"
+#include "engine/shellcheck_filter.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 #include "rules/shellcheck.h"
@@ -122,21 +123,57 @@ const report::Reporter* ChooseFormat(const ScanFlags& flags, std::string* error)
   return report::FindReporter("text");
 }
 
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+// "SC2086" for shellcheck/SC2086 or SHELLCHECK-SC2086, "ALL" for
+// shellcheck/all or shellcheck; empty when `spec` is not about ShellCheck.
+std::string ShellCheckSpec(const std::string& spec) {
+  const std::string upper = Upper(spec);
+  if (upper == "SHELLCHECK" || upper == "SHELLCHECK/ALL") return "ALL";
+  for (std::string_view prefix : {"SHELLCHECK/", "SHELLCHECK-"}) {
+    if (upper.starts_with(prefix)) {
+      std::string code = upper.substr(prefix.size());
+      if (code.starts_with("SHELLCHECK-")) code = code.substr(11);
+      return code;
+    }
+  }
+  return "";
+}
+
 bool SelectRuleSet(const ScanFlags& flags, std::vector<const rules::Rule*>* selected,
-                   std::string* error) {
+                   engine::ShellCheckSelection* shellcheck, std::string* error) {
   if (flags.rulesets_given && AllEmpty(flags.rulesets)) {
     *error = "--ruleset is empty; name a rule, a bundle or docker/all";
     return false;
   }
-  if (flags.rulesets.empty()) {
-    *selected = rules::AllRules();
-  } else {
-    for (const std::string& spec : flags.rulesets) {
-      if (!spec.empty() && !rules::SelectRules(spec, selected, error)) return false;
+  bool any_spec = false;
+  // --shellcheck asks for every code; --ruleset shellcheck/SC2086 for one.
+  shellcheck->all = flags.shellcheck;
+  for (const std::string& spec : flags.rulesets) {
+    if (spec.empty()) continue;
+    any_spec = true;
+    if (std::string code = ShellCheckSpec(spec); !code.empty()) {
+      if (code == "ALL") {
+        shellcheck->all = true;
+      } else {
+        shellcheck->codes.insert(code);
+      }
+      continue;
     }
+    if (!rules::SelectRules(spec, selected, error)) return false;
   }
+  if (!any_spec) *selected = rules::AllRules();
   for (const std::string& raw : flags.ignore) {
     if (raw.empty()) continue;
+    if (std::string code = ShellCheckSpec(raw); !code.empty() && code != "ALL") {
+      shellcheck->ignored.insert(code);
+      continue;
+    }
     std::string_view id = raw;
     if (auto slash = id.find('/'); slash != std::string_view::npos) id.remove_prefix(slash + 1);
     const rules::Rule* rule = rules::FindRule(id);
@@ -251,7 +288,8 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
     return UsageError(error, kScanHelp);
   }
   if (flags.jobs < 0) return UsageError("--jobs must be 0 or more", kScanHelp);
-  if (!SelectRuleSet(flags, &options.rules, &error)) {
+  engine::ShellCheckSelection shellcheck_selection;
+  if (!SelectRuleSet(flags, &options.rules, &shellcheck_selection, &error)) {
     return UsageError(error, "'pathfinder rules list' shows every rule and bundle");
   }
   adoption.ConfigureRules(&options.rules);
@@ -285,7 +323,12 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
                                       &repo_root, &error)) {
     return UsageError(error, "--base must name a commit or branch that git knows");
   }
-  if (flags.shellcheck) {
+  // Naming ShellCheck codes in --ruleset turns the pass on.
+  const bool want_shellcheck =
+      flags.shellcheck || !shellcheck_selection.codes.empty() ||
+      std::any_of(flags.rulesets.begin(), flags.rulesets.end(),
+                  [](const std::string& spec) { return ShellCheckSpec(spec) == "ALL"; });
+  if (want_shellcheck) {
     // Optional external tool: without it, say so once and scan anyway.
     const std::string program = "shellcheck";
     if (std::optional<std::string> binary = rules::LocateShellCheck(program)) {
@@ -329,6 +372,8 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
   report::TallySink tally(tee);
   report::ReportSink* head = &tally;
   // filters: each wraps `head`; the last one added sees the engine's files first.
+  engine::ShellCheckFilter shellcheck_filter(*head, shellcheck_selection);
+  head = &shellcheck_filter;
   std::optional<engine::MinSeverityFilter> min_filter;
   if (min_severity) head = &min_filter.emplace(*head, *min_severity);
   std::optional<engine::DiffFilter> diff_filter;

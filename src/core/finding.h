@@ -33,7 +33,7 @@ struct Finding {
   // The normalised offending text; feeds the fingerprint so that edits
   // elsewhere in the file do not change it.
   std::string offending_text;
-  std::string fingerprint;  // filled by the engine
+  std::string fingerprint;                 // filled by the engine
   std::optional<Suppression> suppression;  // set by the filters
 };
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -97,6 +98,31 @@ void Finish(ScanResult& result) {
   SortErrors(result.errors);
 }
 
+// True when some line starts with a Dockerfile instruction word; a file
+// given by name with none (a README, a Makefile) is not a Dockerfile.
+bool HasInstructionLine(std::string_view text) {
+  static constexpr std::string_view kWords[] = {
+      "add",    "arg",   "cmd",         "copy",  "entrypoint", "env",
+      "expose", "from",  "healthcheck", "label", "maintainer", "onbuild",
+      "run",    "shell", "stopsignal",  "user",  "volume",     "workdir"};
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string_view::npos) continue;
+    line.remove_prefix(start);
+    std::size_t end = line.find_first_of(" \t\r");
+    std::string word(line.substr(0, end));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view w : kWords) {
+      if (word == w) return true;
+    }
+  }
+  return false;
+}
+
 FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
                          const ScanOptions& options, const dockerfile::BuildArgs& build_args) {
   FileOutcome out;
@@ -109,6 +135,13 @@ FileOutcome ReadAndCheck(const discover::DiscoveredFile& file, bool guess_kind,
     return out;
   }
   discover::FileKind kind = guess_kind ? discover::GuessKind(file.display, text) : file.kind;
+  if (guess_kind && kind == discover::FileKind::kDockerfile && file.path != "-" &&
+      !discover::ClassifyName(std::filesystem::path(file.display).filename().string()) &&
+      !text.empty() && !HasInstructionLine(text)) {
+    out.errors.push_back(
+        ScanError{file.display, "not a Dockerfile: no line starts with an instruction"});
+    return out;
+  }
   out =
       CheckFile(file.display, file.path, std::move(text), kind, options.rules, options.build_args);
   if (!options.shellcheck_binary.empty() && kind == discover::FileKind::kDockerfile &&
