@@ -14,6 +14,27 @@ if (peer === 'dockerfilelint') {
 } else if (peer === 'dockerfile-utils') {
   const du = require(path.join(modulesDir, 'dockerfile-utils'));
   lint = (text) => du.validate(text).length;
+} else if (peer === 'dockerlinter') {
+  // Its CLI exits the process after one file; run the same steps in a loop.
+  const dir = path.join(modulesDir, 'dockerlinter', 'lib');
+  const {parseToLines} = require(path.join(dir, 'parser'));
+  const dirs = require(path.join(dir, 'directives'));
+  const groups = require(path.join(dir, 'groups'));
+  const errors = require(path.join(dir, 'errors'));
+  const lints = require(path.join(dir, 'lints'));
+  lint = (text) => {
+    errors.cleanErrors();
+    const lines = parseToLines(text);
+    const inlineIgnores = groups.getInlineIgnores(lines);
+    const parserDirectives = dirs.directivesParser(lines);
+    const escape = dirs.getEscape(parserDirectives);
+    let g = groups.groupByCommand(groups.groupLinesByInstruction(lines, escape));
+    g = groups.replaceArgAndEnv(g, escape);
+    const aliases = dirs.parseFromAliases(g);
+    const parsed = {lines, parserDirectives, escape, groups: g, aliases, inlineIgnores};
+    for (const name of Object.keys(lints)) lints[name](parsed);
+    return errors.getErrors().length;
+  };
 } else {
   throw new Error('unknown peer ' + peer);
 }

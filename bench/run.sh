@@ -1,89 +1,152 @@
 #!/usr/bin/env bash
-# Scans every Dockerfile of ../shared/corpus with pathfinder and, in the same
-# run, with dockerfilelint and dockerfile-utils (installed from npm into a
-# temporary folder; a peer that cannot be installed is skipped). Prints
-# files/s and MB/s for each and the ratios against pathfinder.
+# Benchmark harness. Builds (once, cached under /tmp) a corpus of COPIES
+# deterministic variants of every Dockerfile and compose file of
+# ../shared/corpus, then measures in one run, side by side:
+#   - cat of every file (the floor: one read per file),
+#   - pathfinder scan, all rules, JSON and SARIF reports to a file,
+#   - a --jobs 1/2/N scaling row, and peak RSS on 10k vs all files,
+#   - dockerfilelint, dockerfile-utils and dockerlinter (npm, cached under
+#     /tmp; a peer that cannot install is skipped) against pathfinder on a
+#     sample of SAMPLE Dockerfiles,
+#   - the Google Benchmark micro-benchmarks (bench/micro/), unless MICRO=0.
+# Usage: bench/run.sh            COPIES=60 SAMPLE=5000 MICRO=1 by default
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${CORPUS:-$root/../shared/corpus}"
-runs="${RUNS:-3}"
+copies="${COPIES:-60}"
+sample="${SAMPLE:-5000}"
+cache="${PF_BENCH_CACHE:-/tmp/pf-bench-cache}"
 [[ -d "$corpus" ]] || { echo "no corpus at $corpus (set CORPUS=...)" >&2; exit 2; }
+ncpu="$(nproc)"
 
-BUILD_DIR="$root/build-bench" BUILD_TYPE=Release "$root/scripts/build.sh" -DPF_BUILD_TESTS=OFF >/dev/null
-pathfinder="$root/build-bench/pathfinder"
+build="$root/build-bench"
+BUILD_DIR="$build" BUILD_TYPE=Release "$root/scripts/build.sh" -DPF_BUILD_TESTS=OFF \
+  -DPF_BUILD_BENCH="$([[ "${MICRO:-1}" == 0 ]] && echo OFF || echo ON)" >/dev/null
+pathfinder="$build/pathfinder"
 
+# The corpus is keyed by its generator, its source and the copy count, so a
+# change to any of them builds a fresh one.
+key="$( (cat "$root/bench/make_corpus.py" "$corpus/manifest.tsv"; echo "$copies") | sha1sum | cut -c1-12)"
+big="$cache/corpus-$key"
+if [[ ! -d "$big" ]]; then
+  echo "building corpus ($copies copies) in $big ..." >&2
+  rm -rf "$big.tmp"
+  python3 "$root/bench/make_corpus.py" "$corpus" "$big.tmp" "$copies"
+  mv "$big.tmp" "$big"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# The same Dockerfiles for every tool, copied so discovery sees only them.
-(cd "$corpus" && find . -type f \( -iname 'dockerfile*' -o -iname '*.dockerfile' -o -iname 'containerfile*' \) -print0) |
-  while IFS= read -r -d '' f; do mkdir -p "$work/tree/$(dirname "$f")"; cp "$corpus/$f" "$work/tree/$f"; done
-(cd "$work/tree" && find . -type f | sort) | sed "s|^\.|$work/tree|" > "$work/files.txt"
-nfiles=$(wc -l < "$work/files.txt")
-nbytes=$(xargs -a "$work/files.txt" -d '\n' cat | wc -c)
-echo "corpus: $nfiles Dockerfiles, $nbytes bytes; best of $runs runs each"
 
-best_time() {  # best wall time of $runs runs of "$@", in seconds
-  local best=""
-  for ((i = 0; i < runs; i++)); do
-    local s e t
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
-  done
-  echo "$best"
+(cd "$big" && find . -type f -print0 | sort -z) | sed -z "s|^\.|$big|" >"$work/all.lst"
+nfiles=$(tr -cd '\0' <"$work/all.lst" | wc -c)
+nbytes=$(xargs -0 -a "$work/all.lst" cat | wc -c)
+# About 10,000 files: the first copies, for the memory comparison.
+small_paths=()
+per_copy=$((nfiles / copies))
+for ((c = 0; c * per_copy < 10000; c++)); do small_paths+=("$big/$(printf 'v%03d' "$c")"); done
+nsmall=$(find "${small_paths[@]}" -type f | wc -l)
+
+# Peer sample: every k-th Dockerfile, copied into its own tree (cached).
+grep -zi -e '/dockerfile[^/]*$' -e '\.dockerfile$' "$work/all.lst" >"$work/docker.lst"
+ndocker=$(tr -cd '\0' <"$work/docker.lst" | wc -c)
+step=$(((ndocker + sample - 1) / sample))
+tree="$cache/sample-$key-$sample"
+if [[ ! -d "$tree" ]]; then
+  rm -rf "$tree.tmp"
+  i=0
+  while IFS= read -r -d '' f; do
+    if ((i % step == 0)); then
+      rel="${f#"$big"/}"
+      mkdir -p "$tree.tmp/$(dirname "$rel")"
+      cp "$f" "$tree.tmp/$rel"
+    fi
+    i=$((i + 1))
+  done <"$work/docker.lst"
+  mv "$tree.tmp" "$tree"
+fi
+(cd "$tree" && find . -type f | sort) | sed "s|^\.|$tree|" >"$work/sample.txt"
+nsample=$(wc -l <"$work/sample.txt")
+sbytes=$(xargs -a "$work/sample.txt" -d '\n' cat | wc -c)
+
+# Warm the page cache so every tool reads from memory.
+xargs -0 -a "$work/all.lst" cat >/dev/null
+
+# measure NAME FILES BYTES CMD...: one run; wall seconds and peak RSS (MiB).
+last_wall=0
+last_rss=0
+measure() {
+  local s e
+  s=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/time.txt" "${@:4}" >/dev/null 2>"$work/stderr.txt" || true
+  e=$(date +%s.%N)
+  last_wall=$(echo "$e - $s" | bc -l)
+  last_rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")
+  rows+=("$1|$2|$3|$last_wall|$last_rss")
 }
+rows=()
+findings() { tail -c 4000 "$1" | grep -m1 '"total"' | tr -dc '0-9'; }
 
-report() {  # name seconds
-  printf '%-32s %8.3f s  %10.1f files/s  %8.2f MB/s\n' "$1" "$2" \
-    "$(echo "$nfiles / $2" | bc -l)" "$(echo "$nbytes / 1048576 / $2" | bc -l)"
-}
-
-# Work time inside each tool: pathfinder's own scan duration (discover, read,
-# parse, rules; no report rendering) against the peers' lint loop over files
-# already in memory. Best of $runs.
-pf_work() {  # jobs
-  local best=""
-  for ((i = 0; i < runs; i++)); do
-    "$pathfinder" scan --ruleset docker/all --project "$work/tree" -o json --jobs "$1" -f "$work/out.json" >/dev/null 2>&1 || true
-    local t
-    t=$(grep -m1 '"duration"' "$work/out.json" | tr -dc '0-9.')
-    if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
-  done
-  echo "$best"
-}
-
-pf_time=$(best_time "$pathfinder" scan --ruleset docker/all --project "$work/tree" -o json --jobs "$(nproc)")
-report "pathfinder (whole command)" "$pf_time"
-pf1_time=$(best_time "$pathfinder" scan --ruleset docker/all --project "$work/tree" -o json --jobs 1)
-report "pathfinder --jobs 1" "$pf1_time"
-
-pf_work_n=$(pf_work "$(nproc)")
-pf_work_1=$(pf_work 1)
-report "pathfinder work time, --jobs $(nproc)" "$pf_work_n"
-report "pathfinder work time, --jobs 1" "$pf_work_1"
-
-peers_dir="$work/peers"
-mkdir -p "$peers_dir"
-command -v npm >/dev/null || echo "npm not found: peers skipped"
-for peer in dockerfilelint dockerfile-utils; do
-  command -v npm >/dev/null || break
-  if ! (cd "$peers_dir" && timeout 300 npm install --silent --no-audit --no-fund "$peer" >/dev/null 2>&1); then
-    echo "$peer: could not be installed, skipped"
-    continue
-  fi
-  # Whole command: node start, module load and the lint loop over all files.
-  t=$(best_time sh -c "node '$root/bench/peers.js' '$peer' '$peers_dir/node_modules' < '$work/files.txt'")
-  report "$peer (whole command)" "$t"
-  printf '  ratio: pathfinder is %.1fx faster than %s (whole command, --jobs %s)\n' \
-    "$(echo "$t / $pf_time" | bc -l)" "$peer" "$(nproc)"
-  printf '  ratio: pathfinder is %.1fx faster than %s (whole command, --jobs 1)\n' \
-    "$(echo "$t / $pf1_time" | bc -l)" "$peer"
-  best=""
-  for ((i = 0; i < runs; i++)); do
-    w=$(node "$root/bench/peers.js" "$peer" "$peers_dir/node_modules" < "$work/files.txt" | awk '{print $4}')
-    if [[ -z "$best" ]] || (($(echo "$w < $best" | bc -l))); then best=$w; fi
-  done
-  report "$peer work time (lint loop)" "$best"
-  printf '  ratio: pathfinder is %.1fx faster than %s (work time, --jobs %s; --jobs 1: %.1fx)\n' \
-    "$(echo "$best / $pf_work_n" | bc -l)" "$peer" "$(nproc)" "$(echo "$best / $pf_work_1" | bc -l)"
+measure "cat (floor)" "$nfiles" "$nbytes" sh -c "xargs -0 -a '$work/all.lst' cat >/dev/null"
+cat_wall=$last_wall
+scan=("$pathfinder" scan --no-config --project "$big")
+measure "pathfinder json -> file" "$nfiles" "$nbytes" "${scan[@]}" -o json -f "$work/out.json"
+pf_wall=$last_wall
+pf_rss=$last_rss
+json_findings=$(findings "$work/out.json")
+json_mb=$(du -m "$work/out.json" | cut -f1)
+rm -f "$work/out.json"
+measure "pathfinder sarif -> file" "$nfiles" "$nbytes" "${scan[@]}" -o sarif -f "$work/out.sarif"
+sarif_mb=$(du -m "$work/out.sarif" | cut -f1)
+rm -f "$work/out.sarif"
+for j in $(printf '%s\n' 1 2 "$ncpu" | sort -nu); do
+  measure "pathfinder json --jobs $j" "$nfiles" "$nbytes" "${scan[@]}" -o json --jobs "$j" -f "$work/j.json"
+  rm -f "$work/j.json"
 done
+measure "pathfinder json, 10k files" "$nsmall" "$(find "${small_paths[@]}" -type f -print0 | xargs -0 cat | wc -c)" \
+  "$pathfinder" scan --no-config -o json -f "$work/small.json" "${small_paths[@]}"
+small_rss=$last_rss
+small_findings=$(findings "$work/small.json")
+rm -f "$work/small.json"
+
+# Peers against pathfinder on the same sample.
+measure "cat, sample" "$nsample" "$sbytes" sh -c "xargs -a '$work/sample.txt' -d '\\n' cat >/dev/null"
+measure "pathfinder json, sample" "$nsample" "$sbytes" \
+  "$pathfinder" scan --no-config --project "$tree" -o json -f "$work/s.json"
+pf_sample=$last_wall
+peers_dir="$cache/peers"
+mkdir -p "$peers_dir"
+peer_ratios=()
+for peer in dockerfilelint dockerfile-utils dockerlinter; do
+  if [[ ! -d "$peers_dir/node_modules/$peer" ]]; then
+    command -v npm >/dev/null || { echo "npm not found: $peer skipped"; continue; }
+    if ! (cd "$peers_dir" && timeout 300 npm install --silent --no-audit --no-fund --ignore-scripts \
+      "$peer" >/dev/null 2>&1); then
+      echo "$peer: could not be installed, skipped"
+      continue
+    fi
+  fi
+  # Whole command: node start, module load and the lint loop over the files.
+  measure "$peer, sample" "$nsample" "$sbytes" \
+    sh -c "node '$root/bench/peers.js' '$peer' '$peers_dir/node_modules' < '$work/sample.txt'"
+  peer_ratios+=("$(printf '%-18s %6.1fx slower than pathfinder' "$peer" "$(echo "$last_wall / $pf_sample" | bc -l)")")
+done
+
+echo
+echo "machine: $ncpu CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load $(cut -d' ' -f1 /proc/loadavg)"
+echo "corpus: $nfiles files ($ndocker Dockerfiles), $((nbytes / 1048576)) MiB; sample: $nsample Dockerfiles, $((sbytes / 1048576)) MiB; one run each"
+printf '%-28s %8s %8s %9s %10s %8s %8s %9s\n' tool files MiB "wall s" files/s MB/s "vs cat" "RSS MiB"
+for r in "${rows[@]}"; do
+  IFS='|' read -r name n b w rss <<<"$r"
+  printf '%-28s %8d %8.1f %9.3f %10.0f %8.1f %8.2f %9s\n' "$name" "$n" "$(echo "$b / 1048576" | bc -l)" "$w" \
+    "$(echo "$n / $w" | bc -l)" "$(echo "$b / 1048576 / $w" | bc -l)" "$(echo "$w / $cat_wall * $nfiles / $n" | bc -l)" "$rss"
+done
+echo "(vs cat: wall time per file against cat's per file on the whole corpus)"
+echo "findings: $json_findings on all files (JSON $json_mb MiB, SARIF $sarif_mb MiB); $small_findings on $nsmall files"
+echo "peak RSS: $small_rss MiB for $nsmall files, $pf_rss MiB for $nfiles files"
+echo "pathfinder vs cat, whole corpus: $(printf '%.2f' "$(echo "$pf_wall / $cat_wall" | bc -l)")"
+for p in "${peer_ratios[@]}"; do echo "peer on the sample: $p"; done
+
+if [[ "${MICRO:-1}" != 0 ]]; then
+  echo
+  "$build/bench/micro/pf_micro" --benchmark_min_time=0.2 2>/dev/null
+fi
