@@ -1,14 +1,21 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace pf {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  // memchr skips whole runs of a line at a time; about 40 bytes a line.
+  line_starts_.reserve(text_.size() / 40 + 2);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+    line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
   }
 }
 

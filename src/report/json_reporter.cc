@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/excerpt.h"
+#include "report/json_stream.h"
 #include "report/reporter.h"
 
 namespace pf::report {
@@ -15,53 +16,87 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Pretty-prints `value` as a member of something nested `depth` levels.
 void WriteNested(std::ostream& out, const Json& value, int depth) {
-  std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
-  std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
-  for (char c : text) {
-    out << c;
-    if (c == '\n') out << pad;
-  }
-}
-
-Json Snippet(const SourceFile* source, const Finding& f) {
-  if (source == nullptr) return nullptr;
-  Excerpt e = MakeExcerpt(*source, f.range.start.line);
-  Json lines = Json::array();
-  for (const std::string& line : e.lines) lines.push_back(line);
-  return Json{{"start_line", e.start_line}, {"end_line", e.end_line}, {"lines", lines}};
+  WriteJsonNested(out, value, depth);
 }
 
 std::string_view SuppressionKind(const Suppression& s) {
   return s.kind == Suppression::Kind::kExternal ? "external" : "inSource";
 }
 
-Json Result(const SourceFile* source, const Finding& f) {
-  Json location = {{"file", f.file},
-                   {"line", f.range.start.line},
-                   {"column", f.range.start.column},
-                   {"end_line", f.range.end.line},
-                   {"end_column", f.range.end.column}};
-  Json snippet = Snippet(source, f);
-  if (!snippet.is_null()) location["snippet"] = std::move(snippet);
-  Json metadata = {{"cwe", f.cwe}};
-  if (!f.service.empty()) metadata["service"] = f.service;
-  Json result = {{"rule_id", f.rule_id},
-                 {"rule_name", f.rule_name},
-                 {"message", f.message},
-                 {"severity", SeverityName(f.severity)},
-                 {"confidence", "high"},
-                 {"location", std::move(location)},
-                 {"detection", {{"type", "pattern"}, {"confidence_score", 1}}},
-                 {"metadata", std::move(metadata)},
-                 {"fingerprint", f.fingerprint}};
-  if (f.suppression) {
-    result["suppressed"] = {{"kind", SuppressionKind(*f.suppression)},
-                            {"origin", f.suppression->origin},
-                            {"justification", f.suppression->justification}};
+// One result, written straight into `buf` (the hot path: one per finding).
+void WriteResult(std::string& buf, const SourceFile* source, const Finding& f, int depth) {
+  JsonWriter w(buf, depth);
+  w.BeginObject();
+  w.Key("rule_id");
+  w.String(f.rule_id);
+  w.Key("rule_name");
+  w.String(f.rule_name);
+  w.Key("message");
+  w.String(f.message);
+  w.Key("severity");
+  w.String(SeverityName(f.severity));
+  w.Key("confidence");
+  w.String("high");
+  w.Key("location");
+  w.BeginObject();
+  w.Key("file");
+  w.String(f.file);
+  w.Key("line");
+  w.Int(f.range.start.line);
+  w.Key("column");
+  w.Int(f.range.start.column);
+  w.Key("end_line");
+  w.Int(f.range.end.line);
+  w.Key("end_column");
+  w.Int(f.range.end.column);
+  if (source != nullptr) {
+    Excerpt e = MakeExcerpt(*source, f.range.start.line);
+    w.Key("snippet");
+    w.BeginObject();
+    w.Key("start_line");
+    w.Int(e.start_line);
+    w.Key("end_line");
+    w.Int(e.end_line);
+    w.Key("lines");
+    w.BeginArray();
+    for (const std::string& line : e.lines) w.String(line);
+    w.EndArray();
+    w.EndObject();
   }
-  return result;
+  w.EndObject();
+  w.Key("detection");
+  w.BeginObject();
+  w.Key("type");
+  w.String("pattern");
+  w.Key("confidence_score");
+  w.Int(1);
+  w.EndObject();
+  w.Key("metadata");
+  w.BeginObject();
+  w.Key("cwe");
+  w.BeginArray();
+  for (const std::string& c : f.cwe) w.String(c);
+  w.EndArray();
+  if (!f.service.empty()) {
+    w.Key("service");
+    w.String(f.service);
+  }
+  w.EndObject();
+  w.Key("fingerprint");
+  w.String(f.fingerprint);
+  if (f.suppression) {
+    w.Key("suppressed");
+    w.BeginObject();
+    w.Key("kind");
+    w.String(SuppressionKind(*f.suppression));
+    w.Key("origin");
+    w.String(f.suppression->origin);
+    w.Key("justification");
+    w.String(f.suppression->justification);
+    w.EndObject();
+  }
+  w.EndObject();
 }
 
 class JsonSink : public ReportSink {
@@ -76,11 +111,14 @@ class JsonSink : public ReportSink {
   }
 
   void File(FileReport& file) override {
+    if (file.findings.empty()) return;
+    buf_.clear();
     for (const Finding& f : file.findings) {
-      out_ << (first_ ? "\n    " : ",\n    ");
+      buf_ += first_ ? "\n    " : ",\n    ";
       first_ = false;
-      WriteNested(out_, Result(file.source.get(), f), 2);
+      WriteResult(buf_, file.source.get(), f, 2);
     }
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
 
   void End(Summary& s) override {
@@ -127,6 +165,7 @@ class JsonSink : public ReportSink {
   std::ostream& out_;
   RunInfo info_;
   bool first_ = true;
+  std::string buf_;  // one file's results, reused
 };
 
 }  // namespace
