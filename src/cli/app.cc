@@ -62,6 +62,7 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
   scan.add_option("--jobs", f.jobs, "Worker threads (default: number of CPUs)");
   scan.add_flag("-v,--verbose", f.verbose, "Progress and statistics on stderr");
   scan.add_flag("--debug", f.debug, "More detail than --verbose on stderr");
+  scan.add_flag("-q,--quiet", f.quiet, "No progress line on stderr");
   scan.add_flag("--no-color", f.no_color, "Never colour the text report");
   scan.add_flag("--refresh-rules", f.refresh_rules,
                 "Accepted for compatibility; rules are built in");

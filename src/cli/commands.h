@@ -28,6 +28,7 @@ struct ScanFlags {
   int jobs = 0;
   bool verbose = false;
   bool debug = false;
+  bool quiet = false;  // no progress line
   bool no_color = false;
   bool refresh_rules = false;
   bool diff_aware = false;

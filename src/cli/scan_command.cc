@@ -16,6 +16,7 @@
 #include "cli/adoption.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
+#include "cli/progress.h"
 #include "cli/scan_pipeline.h"
 #include "core/nearest.h"
 #include "engine/diff_filter.h"
@@ -384,7 +385,17 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
   std::optional<RepoPrefixSink> repo_prefix;
   if (!repo_root.empty()) head = &repo_prefix.emplace(*head, repo_root);
 
+  // A live progress line for long scans on a terminal; not with -v, whose
+  // notes would break it up.
+  std::optional<ProgressLine> progress;
+  if (!verbose && ProgressWanted(flags.quiet)) {
+    progress.emplace();
+    options.progress = [&progress](std::size_t done, std::size_t total) {
+      progress->Update(done, total);
+    };
+  }
   engine::Scan(options, *head);
+  if (progress) progress->Clear();
   std::string adoption_note;
   if (std::string write_error; !adoption.Finish(&write_error, &adoption_note)) {
     std::cerr << fmt::format("pathfinder: error: {}\n", write_error);

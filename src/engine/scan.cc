@@ -486,6 +486,7 @@ void Scan(const ScanOptions& options, report::ReportSink& sink) {
         for (const ScanError& e : o.errors) summary.errors.push_back(e);
         report::FileReport r = MakeFileReport(files[i], std::move(o), uses_index);
         sink.File(r);
+        if (options.progress) options.progress(i + 1, files.size());
       });
 
   SortErrors(summary.errors);

@@ -33,6 +33,9 @@ struct ScanOptions {
   // When set (--shellcheck), the shellcheck executable to run over each
   // Dockerfile's RUN scripts (rules::LocateShellCheck finds it).
   std::string shellcheck_binary;
+  // Called on the calling thread after each file is handed on (files done,
+  // files in the run); a progress display. Not called when empty.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 // Discovers, reads, parses and checks every file of the project and
