@@ -6,34 +6,12 @@
 #include <set>
 
 #include "e2e_util.h"
+#include "git_repo.h"
 
 namespace pf::e2e {
 namespace {
 
-const std::string kGit = "/usr/bin/git";
-
-class Repo {
- public:
-  Repo() {
-    Git({"init", "-q", "-b", "main"});
-    Git({"config", "user.email", "dev@example.com"});
-    Git({"config", "user.name", "Dev"});
-    Git({"config", "commit.gpgsign", "false"});
-  }
-  void Git(const std::vector<std::string>& args) {
-    RunResult r = RunProgram(kGit, args, dir_.path());
-    ASSERT_EQ(r.exit_code, 0) << "git failed: " << r.err;
-  }
-  void Commit(const std::string& message) {
-    Git({"add", "-A"});
-    Git({"commit", "-q", "-m", message});
-  }
-  const TempDir& dir() const { return dir_; }
-  const std::string& path() const { return dir_.path(); }
-
- private:
-  TempDir dir_;
-};
+using Repo = GitRepo;
 
 std::set<std::string> FilesWithFindings(const std::string& json) {
   std::set<std::string> files;

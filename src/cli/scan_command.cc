@@ -19,9 +19,12 @@
 #include "cli/progress.h"
 #include "cli/scan_pipeline.h"
 #include "core/nearest.h"
+#include "custom/rule_set.h"
+#include "custom/selection.h"
 #include "engine/diff_filter.h"
 #include "engine/scan.h"
 #include "engine/shellcheck_filter.h"
+#include "git/git.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 #include "rules/shellcheck.h"
@@ -265,9 +268,22 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
   if (std::string config_error; !adoption.Load(&flags, &config_error)) {
     return UsageError(config_error, "fix it, or scan without it with --no-config");
   }
+  // User rule files (--rules, rules-paths) join the built-in rules; they
+  // live until the scan ends.
+  custom::RuleSet custom_rules;
+  custom::Selection custom_selection;
   if (!flags.rules_path.empty()) {
-    return UsageError("--rules: user rule files are not supported yet",
-                      "use --ruleset to choose among the built-in rules");
+    std::vector<custom::LoadError> load_errors;
+    custom_rules.Load(custom::SplitPaths(flags.rules_path), &load_errors);
+    for (const custom::LoadError& e : load_errors) {
+      std::cerr << fmt::format("pathfinder: error: {}\n", e.Format());
+    }
+    if (!load_errors.empty()) {
+      std::cerr << "hint: docs/custom-rules.md describes the rule file format\n";
+      return kExitError;
+    }
+    custom_selection = custom::Select(custom_rules, &flags.rulesets, &flags.ignore);
+    if (custom_selection.only_custom) flags.rulesets_given = false;
   }
   std::string error;
   const report::Reporter* reporter = ChooseFormat(flags, &error);
@@ -293,6 +309,9 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
   if (!SelectRuleSet(flags, &options.rules, &shellcheck_selection, &error)) {
     return UsageError(error, "'pathfinder rules list' shows every rule and bundle");
   }
+  if (custom_selection.only_custom) options.rules.clear();
+  options.rules.insert(options.rules.end(), custom_selection.rules.begin(),
+                       custom_selection.rules.end());
   adoption.ConfigureRules(&options.rules);
 
   std::vector<std::string> roots;
@@ -323,6 +342,16 @@ int RunScanPipeline(const ScanFlags& given, report::ReportSink* extra) {
   if (diff_aware && !ResolveDiffScope(RepoProbeDir(roots), flags.base, flags.head, &changed,
                                       &repo_root, &error)) {
     return UsageError(error, "--base must name a commit or branch that git knows");
+  }
+  // Annotations and PR comments name files from the repository root.
+  if (repo_root.empty() && (extra != nullptr || reporter->name == "github")) {
+    std::string ignored;
+    std::error_code ec;
+    std::string probe = RepoProbeDir(roots);
+    if (std::optional<std::string> root = git::RepoRoot(probe, &ignored)) {
+      std::filesystem::path real = std::filesystem::weakly_canonical(*root, ec);
+      repo_root = ec ? *root : real.string();
+    }
   }
   // Naming ShellCheck codes in --ruleset turns the pass on.
   const bool want_shellcheck =
