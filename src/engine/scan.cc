@@ -260,8 +260,16 @@ void AddBuiltDockerfiles(const std::string& project, const std::string& prefix,
                          const std::vector<BuildUse>& uses,
                          std::vector<discover::DiscoveredFile>& dockerfiles) {
   namespace fs = std::filesystem;
+  // Only the paths services name are looked up: a set of every discovered
+  // file would cost memory in proportion to the project.
+  std::set<std::string> wanted;
+  for (const BuildUse& use : uses) wanted.insert(NormalPath(use.dockerfile));
+  if (wanted.empty()) return;
   std::set<std::string> known;
-  for (const auto& f : dockerfiles) known.insert(NormalPath(f.path));
+  for (const auto& f : dockerfiles) {
+    std::string path = NormalPath(f.path);
+    if (wanted.count(path) > 0) known.insert(std::move(path));
+  }
   std::vector<std::string> excluded_paths;
   for (const std::string& e : excluded) excluded_paths.push_back(NormalPath(e));
   auto is_excluded = [&](const std::string& path) {
@@ -446,6 +454,7 @@ void Scan(const ScanOptions& options, report::ReportSink& sink) {
   for (discover::DiscoveredFile& f : found_files) {
     (f.kind == discover::FileKind::kCompose ? compose_files : dockerfiles).push_back(std::move(f));
   }
+  std::vector<discover::DiscoveredFile>().swap(found_files);  // moved from; free it now
   const bool guess_kind = single_file;
   ScanOptions load_only = options;
   load_only.rules.clear();
@@ -465,7 +474,9 @@ void Scan(const ScanOptions& options, report::ReportSink& sink) {
     AddBuiltDockerfiles(first_root, first_prefix, excluded, uses, dockerfiles);
   }
   std::vector<discover::DiscoveredFile> files = std::move(compose_files);
+  files.reserve(files.size() + dockerfiles.size());
   for (discover::DiscoveredFile& f : dockerfiles) files.push_back(std::move(f));
+  std::vector<discover::DiscoveredFile>().swap(dockerfiles);
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.display < b.display; });
   const UsesByPath uses_index = IndexUses(uses);
