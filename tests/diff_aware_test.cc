@@ -106,5 +106,20 @@ TEST(DiffAware, UnknownBaseIsAOneLineError) {
   EXPECT_FALSE(std::ifstream(report).good()) << "no report may be left behind";
 }
 
+TEST(RepositoryPaths, GithubAnnotationsNameFilesFromTheRepositoryRoot) {
+  Repo repo;
+  repo.dir().Write("services/web/Dockerfile", kPrivileged);
+  repo.Commit("web");
+  RunResult r =
+      RunPathfinder({"scan", "-p", ".", "-o", "github", "--ruleset", "docker/DOCKER-AUD-003"},
+                    repo.path() + "/services");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("file=services/web/Dockerfile,line=2"), std::string::npos) << r.out;
+  // The text report stays relative to where the command ran.
+  r = RunPathfinder({"scan", "-p", ".", "--ruleset", "docker/DOCKER-AUD-003"},
+                    repo.path() + "/services");
+  EXPECT_NE(r.out.find("web/Dockerfile:2:8"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace pf::e2e

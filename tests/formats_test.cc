@@ -54,8 +54,11 @@ void CheckGolden(const std::string& name, const std::string& actual) {
                                 << "\nrerun with PF_UPDATE_GOLDEN=1 and review the diff";
 }
 
+// Outside any git repository (GIT_DIR points nowhere), so repository-relative
+// formats name the same paths in a checkout and in an unpacked tarball.
 RunResult ScanProject(const std::string& format) {
-  return RunPathfinder({"scan", "-p", ".", "--ruleset", kGoldenRules, "-o", format}, kProject);
+  return RunPathfinder({"scan", "-p", ".", "--ruleset", kGoldenRules, "-o", format}, kProject,
+                       {"GIT_DIR=/nonexistent/pathfinder-no-repo"});
 }
 
 // %SRCROOT% is the machine's checkout folder: the golden names a fixed one.
