@@ -26,9 +26,13 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$found" "$root/fuzz/regressions/$t"
   echo "== fuzz_$t for ${seconds}s"
   rc=0
-  "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$found/" \
-    "$corpus" "$root/fuzz/seeds/$t" >"$build/fuzz_$t.log" 2>&1 || rc=$?
+  # -jobs=1 runs one worker process that logs to fuzz-0.log in the current
+  # folder: run from the build folder and keep that log per target.
+  (cd "$build" && rm -f fuzz-0.log &&
+    "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$found/" \
+      "$corpus" "$root/fuzz/seeds/$t" >"$build/fuzz_$t.log" 2>&1) || rc=$?
+  [[ -f "$build/fuzz-0.log" ]] && cat "$build/fuzz-0.log" >>"$build/fuzz_$t.log"
   grep -E '^(#[0-9]+ +(INITED|DONE)|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|SUMMARY)' \
     "$build/fuzz_$t.log" || true
   for f in "$found"/*; do
