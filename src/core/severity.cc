@@ -46,4 +46,18 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view LevelWord(Severity s, std::string_view low_word) {
+  switch (s) {
+    case Severity::kCritical:
+    case Severity::kHigh:
+      return "error";
+    case Severity::kMedium:
+      return "warning";
+    case Severity::kLow:
+    case Severity::kInfo:
+      return low_word;
+  }
+  return low_word;
+}
+
 }  // namespace pf

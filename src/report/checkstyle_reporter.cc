@@ -10,26 +10,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/severity.h"
 #include "report/reporter.h"
 #include "report/xml.h"
 
 namespace pf::report {
 
 namespace {
-
-std::string_view CheckstyleSeverity(Severity s) {
-  switch (s) {
-    case Severity::kCritical:
-    case Severity::kHigh:
-      return "error";
-    case Severity::kMedium:
-      return "warning";
-    case Severity::kLow:
-    case Severity::kInfo:
-      return "info";
-  }
-  return "info";
-}
 
 class CheckstyleSink : public ReportSink {
  public:
@@ -46,7 +33,7 @@ class CheckstyleSink : public ReportSink {
       if (f.suppression) continue;
       errors += fmt::format(
           "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"{}\"/>\n",
-          f.range.start.line, f.range.start.column, CheckstyleSeverity(f.severity),
+          f.range.start.line, f.range.start.column, LevelWord(f.severity, "info"),
           XmlAttribute(f.message), XmlAttribute(f.rule_id));
     }
     if (errors.empty()) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/severity.h"
 #include "report/reporter.h"
 
 namespace pf::report {
@@ -50,20 +51,6 @@ std::string EscapeProperty(std::string_view text) {
   return out;
 }
 
-std::string_view Command(Severity s) {
-  switch (s) {
-    case Severity::kCritical:
-    case Severity::kHigh:
-      return "error";
-    case Severity::kMedium:
-      return "warning";
-    case Severity::kLow:
-    case Severity::kInfo:
-      return "notice";
-  }
-  return "notice";
-}
-
 class GithubSink : public ReportSink {
  public:
   explicit GithubSink(std::ostream& out) : out_(out) {}
@@ -88,7 +75,8 @@ class GithubSink : public ReportSink {
       }
       std::string title = fmt::format("{} {}", f.rule_id, f.rule_name);
       props += fmt::format(",title={}", EscapeProperty(title));
-      out_ << fmt::format("::{} {}::{}\n", Command(f.severity), props, EscapeData(f.message));
+      out_ << fmt::format("::{} {}::{}\n", LevelWord(f.severity, "notice"), props,
+                          EscapeData(f.message));
     }
   }
 

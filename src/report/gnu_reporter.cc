@@ -7,25 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/severity.h"
 #include "report/reporter.h"
 
 namespace pf::report {
 
 namespace {
-
-std::string_view Word(Severity s) {
-  switch (s) {
-    case Severity::kCritical:
-    case Severity::kHigh:
-      return "error";
-    case Severity::kMedium:
-      return "warning";
-    case Severity::kLow:
-    case Severity::kInfo:
-      return "note";
-  }
-  return "note";
-}
 
 std::string OneLine(std::string_view text) {
   std::string out;
@@ -46,7 +33,8 @@ class GnuSink : public ReportSink {
     for (const Finding& f : file.findings) {
       if (f.suppression) continue;
       out_ << fmt::format("{}:{}:{}: {}: {} [{}]\n", OneLine(f.file), f.range.start.line,
-                          f.range.start.column, Word(f.severity), OneLine(f.message), f.rule_id);
+                          f.range.start.column, LevelWord(f.severity, "note"), OneLine(f.message),
+                          f.rule_id);
     }
   }
 

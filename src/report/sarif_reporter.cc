@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/severity.h"
 #include "docs/markdown.h"
 #include "report/json_stream.h"
 #include "report/reporter.h"
@@ -29,20 +30,6 @@ constexpr std::string_view kRegistryUrl = "https://codepathfinder.dev/registry";
 // Ids from this number up are pathfinder's own (reference/rules.md).
 constexpr int kFirstOwnRuleNumber = 100;
 
-std::string_view Level(Severity s) {
-  switch (s) {
-    case Severity::kCritical:
-    case Severity::kHigh:
-      return "error";
-    case Severity::kMedium:
-      return "warning";
-    case Severity::kLow:
-    case Severity::kInfo:
-      return "note";
-  }
-  return "note";
-}
-
 // GitHub maps the score to critical (>= 9), high (>= 7), medium (>= 4), low.
 std::string_view SecuritySeverity(Severity s) {
   switch (s) {
@@ -61,19 +48,6 @@ std::string_view SecuritySeverity(Severity s) {
 }
 
 // GitHub's severity for rules it does not treat as security rules.
-std::string_view ProblemSeverity(Severity s) {
-  switch (s) {
-    case Severity::kCritical:
-    case Severity::kHigh:
-      return "error";
-    case Severity::kMedium:
-      return "warning";
-    case Severity::kLow:
-    case Severity::kInfo:
-      return "recommendation";
-  }
-  return "recommendation";
-}
 
 // "Privileged Port Exposed" -> "PrivilegedPortExposed": SARIF wants a
 // rule name that reads as an identifier.
@@ -147,14 +121,14 @@ OrderedJson RuleDescriptor(const rules::Rule& rule) {
   };
   std::string help_uri = HelpUri(m);
   if (!help_uri.empty()) descriptor["helpUri"] = help_uri;
-  descriptor["defaultConfiguration"] = {{"level", Level(m.severity)}};
+  descriptor["defaultConfiguration"] = {{"level", LevelWord(m.severity, "note")}};
   descriptor["properties"] = {
       {"tags", std::move(tags)},
       // Parse errors are certain; the other checks read parsed
       // instructions, not text, but judge intent.
       {"precision", m.category == "correctness" ? "very-high" : "high"},
       {"security-severity", SecuritySeverity(m.severity)},
-      {"problem.severity", ProblemSeverity(m.severity)},
+      {"problem.severity", LevelWord(m.severity, "recommendation")},
   };
   return descriptor;
 }
@@ -276,7 +250,7 @@ class SarifSink : public ReportSink {
     // descriptor to point at.
     auto index = rule_index_.find(f.rule_id);
     if (index != rule_index_.end()) result["ruleIndex"] = index->second;
-    result["level"] = Level(f.severity);
+    result["level"] = LevelWord(f.severity, "note");
     result["message"] = {{"text", f.message}};
     OrderedJson physical = {{"artifactLocation", ArtifactLocation(base_, f.file)},
                             {"region", Region(source, f.range)}};
