@@ -19,6 +19,12 @@ int UsageError(const std::string& message, const std::string& hint) {
   return kExitError;
 }
 
+// `rules list/show --rules` and `rules test` (cli/rules_command.cc).
+int RunRulesListWith(const std::vector<std::string>& rulesets, const std::string& output,
+                     const std::vector<std::string>& rule_paths);
+int RunRulesShowWith(const std::string& id, const std::vector<std::string>& rule_paths);
+int RunRulesTest(const std::vector<std::string>& rule_paths);
+
 namespace {
 
 std::string FormatList() {
@@ -43,7 +49,10 @@ void AddScanOptions(CLI::App& scan, ScanFlags& f) {
       ->allow_extra_args(false);
   scan.add_option("--min-severity", f.min_severity,
                   "Report only findings of this severity and above");
-  scan.add_option("--rules", f.rules_path, "User rule file or folder (not supported yet)");
+  // Repeated --rules values arrive joined by newlines (custom::SplitPaths).
+  scan.add_option("--rules", f.rules_path,
+                  "User rule file or folder (repeatable; see docs/custom-rules.md)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::Join);
   scan.add_option("-o,--output,--format", f.output,
                   "Output format: " + FormatList() +
                       " (default: from the output file's "
@@ -200,6 +209,12 @@ int Run(int argc, char** argv) {
   std::string show_id;
   CLI::App* show = rules->add_subcommand("show", "Print one rule's documentation");
   show->add_option("id", show_id, "Rule id, e.g. DOCKER-AUD-003")->required();
+  std::vector<std::string> list_rule_paths, show_rule_paths, test_rule_paths;
+  list->add_option("--rules", list_rule_paths, "Also list the rules of this rule file or folder");
+  show->add_option("--rules", show_rule_paths, "Also look in this rule file or folder");
+  CLI::App* test = rules->add_subcommand(
+      "test", "Run the examples of user rules: bad must fire, good must stay silent");
+  test->add_option("paths", test_rule_paths, "Rule files or folders")->required();
   DocsFlags docs_flags;
   CLI::App* docs = rules->add_subcommand("docs", "Write one Markdown page per rule and an index");
   docs->add_option("--format", docs_flags.format, "Page format (md)")->capture_default_str();
@@ -222,7 +237,7 @@ int Run(int argc, char** argv) {
     // Find the deepest subcommand named on the command line for the hint.
     const CLI::App* failing = &app;
     for (const CLI::App* sub :
-         {scan, ci, version, rules, list, show, docs, config, config_print, config_init}) {
+         {scan, ci, version, rules, list, show, test, docs, config, config_print, config_init}) {
       if (sub->parsed()) failing = sub;
     }
     std::string message = e.what();
@@ -244,8 +259,17 @@ int Run(int argc, char** argv) {
     return RunConfigPrint(print_flags);
   }
   if (config_init->parsed()) return RunConfigInit(init_dir, init_force);
-  if (list->parsed()) return RunRulesList(list_rulesets, list_output);
-  if (show->parsed()) return RunRulesShow(show_id);
+  if (list->parsed()) {
+    if (!list_rule_paths.empty()) {
+      return RunRulesListWith(list_rulesets, list_output, list_rule_paths);
+    }
+    return RunRulesList(list_rulesets, list_output);
+  }
+  if (show->parsed()) {
+    if (!show_rule_paths.empty()) return RunRulesShowWith(show_id, show_rule_paths);
+    return RunRulesShow(show_id);
+  }
+  if (test->parsed()) return RunRulesTest(test_rule_paths);
   if (docs->parsed()) return RunRulesDocs(docs_flags);
   return UsageError("no command given", "run 'pathfinder --help' for usage");
 }

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "custom/rule_set.h"
+#include "custom/selection.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 
@@ -51,9 +53,26 @@ std::string ShellCheckCode(std::string_view id) {
   return "SC" + std::string(digits);
 }
 
-}  // namespace
+// Loads user rule files for `rules list/show/test`; false after printing
+// every mistake.
+bool LoadCustom(const std::vector<std::string>& paths, custom::RuleSet* set, bool run_examples) {
+  std::vector<custom::LoadError> errors;
+  set->Load(paths, &errors, run_examples);
+  for (const custom::LoadError& e : errors) {
+    std::cerr << fmt::format("pathfinder: error: {}\n", e.Format());
+  }
+  if (!errors.empty()) std::cerr << "hint: docs/custom-rules.md describes the rule file format\n";
+  return errors.empty();
+}
 
-int RunRulesList(const std::vector<std::string>& rulesets, const std::string& output) {
+int ListRules(const std::vector<std::string>& given, const std::string& output,
+              const custom::RuleSet* custom_rules) {
+  std::vector<std::string> rulesets = given;
+  custom::Selection custom_selection;
+  if (custom_rules != nullptr) {
+    std::vector<std::string> no_ignores;
+    custom_selection = custom::Select(*custom_rules, &rulesets, &no_ignores);
+  }
   std::string format = output;
   for (char& c : format) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (format != "text" && format != "json") {
@@ -61,8 +80,11 @@ int RunRulesList(const std::vector<std::string>& rulesets, const std::string& ou
                       "use -o text or -o json");
   }
   std::vector<const rules::Rule*> selected;
-  if (rulesets.empty()) {
+  if (custom_selection.only_custom) {
+    selected = custom_selection.rules;
+  } else if (rulesets.empty()) {
     selected = rules::AllRules();
+    selected.insert(selected.end(), custom_selection.rules.begin(), custom_selection.rules.end());
   } else {
     std::string error;
     for (const std::string& spec : rulesets) {
@@ -70,6 +92,7 @@ int RunRulesList(const std::vector<std::string>& rulesets, const std::string& ou
         return UsageError(error, "run 'pathfinder rules list' without --ruleset to see all");
       }
     }
+    selected.insert(selected.end(), custom_selection.rules.begin(), custom_selection.rules.end());
     std::sort(selected.begin(), selected.end(),
               [](const rules::Rule* a, const rules::Rule* b) { return a->meta.id < b->meta.id; });
   }
@@ -109,7 +132,7 @@ int RunRulesList(const std::vector<std::string>& rulesets, const std::string& ou
   return kExitClean;
 }
 
-int RunRulesShow(const std::string& given) {
+int ShowRule(const std::string& given, const custom::RuleSet* custom_rules) {
   // `docker/DOCKER-AUD-003`, the form rule pages print, names the rule too.
   std::string id = given.substr(given.find('/') == std::string::npos ? 0 : given.find('/') + 1);
   if (std::string code = ShellCheckCode(id); !code.empty()) {
@@ -121,6 +144,7 @@ int RunRulesShow(const std::string& given) {
     return kExitClean;
   }
   const rules::Rule* rule = rules::FindRule(id);
+  if (rule == nullptr && custom_rules != nullptr) rule = custom_rules->Find(id);
   if (rule == nullptr) {
     std::vector<const rules::Rule*> unused;
     std::string error;
@@ -151,6 +175,51 @@ int RunRulesShow(const std::string& given) {
     for (std::string_view ref : m.docs.references) std::cout << "  " << ref << "\n";
   }
   return kExitClean;
+}
+
+}  // namespace
+
+int RunRulesList(const std::vector<std::string>& rulesets, const std::string& output) {
+  return ListRules(rulesets, output, nullptr);
+}
+
+int RunRulesShow(const std::string& id) { return ShowRule(id, nullptr); }
+
+int RunRulesListWith(const std::vector<std::string>& rulesets, const std::string& output,
+                     const std::vector<std::string>& rule_paths) {
+  custom::RuleSet set;
+  if (!LoadCustom(rule_paths, &set, true)) return kExitError;
+  return ListRules(rulesets, output, &set);
+}
+
+int RunRulesShowWith(const std::string& id, const std::vector<std::string>& rule_paths) {
+  custom::RuleSet set;
+  if (!LoadCustom(rule_paths, &set, true)) return kExitError;
+  return ShowRule(id, &set);
+}
+
+int RunRulesTest(const std::vector<std::string>& rule_paths) {
+  custom::RuleSet set;
+  if (!LoadCustom(rule_paths, &set, false)) return kExitError;
+  std::vector<custom::ExampleResult> results = set.TestExamples();
+  std::size_t id_w = 4;
+  for (const rules::Rule* r : set.rules()) id_w = std::max(id_w, r->meta.id.size());
+  std::cout << fmt::format("{:<{}}  {:<7}  {}\n", "RULE", id_w, "EXAMPLE", "RESULT");
+  std::size_t failed = 0;
+  for (const rules::Rule* r : set.rules()) {
+    bool any = false;
+    for (const custom::ExampleResult& e : results) {
+      if (e.rule_id != r->meta.id) continue;
+      any = true;
+      if (!e.passed) ++failed;
+      std::cout << fmt::format("{:<{}}  {:<7}  {}\n", e.rule_id, id_w, e.example,
+                               e.passed ? "pass" : "FAIL  " + e.detail);
+    }
+    if (!any) std::cout << fmt::format("{:<{}}  {:<7}  {}\n", r->meta.id, id_w, "-", "no examples");
+  }
+  std::cout << fmt::format("\n{} rules, {} examples, {} failed\n", set.rules().size(),
+                           results.size(), failed);
+  return failed > 0 ? kExitFindings : kExitClean;
 }
 
 int RunVersion() {

@@ -45,6 +45,9 @@ struct RuleMeta {
   RuleDocs docs;
   // What `.pathfinder.yml` may set for this rule (rules.<ID>.<option>).
   std::vector<OptionSpec> options = {};
+  // What a rule loaded from a user rule file reads: its compiled matcher
+  // (checks are plain function pointers). Null for built-in rules.
+  const void* data = nullptr;
 };
 
 // Collects findings of one rule for one file; fills id, name, severity,
@@ -58,6 +61,7 @@ class Emitter {
   void Report(ByteSpan span, std::string message, std::string offending_text = {},
               std::string service = {});
   const SourceFile& source() const { return source_; }
+  const RuleMeta& meta() const { return meta_; }
 
  private:
   const RuleMeta& meta_;
