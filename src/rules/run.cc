@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "dockerfile/parser.h"
+#include "dockerfile/validate.h"
 
 namespace pf::rules {
 
@@ -16,49 +17,6 @@ namespace {
 
 constexpr std::string_view kSyntaxErrorId = "DOCKER-COR-100";
 constexpr std::string_view kComposeLoadErrorId = "COMPOSE-COR-100";
-
-// Instructions BuildKit's dispatcher knows; the parser alone accepts any word.
-bool IsKnownInstruction(std::string_view keyword) {
-  static constexpr std::string_view kKnown[] = {
-      "add",    "arg",   "cmd",         "copy",  "entrypoint", "env",
-      "expose", "from",  "healthcheck", "label", "maintainer", "onbuild",
-      "run",    "shell", "stopsignal",  "user",  "volume",     "workdir"};
-  for (std::string_view known : kKnown) {
-    if (known == keyword) return true;
-  }
-  return false;
-}
-
-std::string UpperCase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
-// What BuildKit rejects after parsing: unknown instructions and instructions
-// other than ARG before the first FROM.
-std::optional<dockerfile::ParseError> ValidateInstructions(const dockerfile::Dockerfile& file) {
-  bool seen_from = false;
-  for (const auto& inst : file.instructions) {
-    const dockerfile::Instruction* checked = &inst;
-    if (inst.keyword == "onbuild" && inst.child) checked = inst.child.get();
-    if (!IsKnownInstruction(checked->keyword)) {
-      return dockerfile::ParseError{
-          fmt::format("unknown instruction: {}", UpperCase(checked->keyword)),
-          checked->keyword_range};
-    }
-    if (inst.keyword == "from") seen_from = true;
-    if (!seen_from && inst.keyword != "arg") {
-      return dockerfile::ParseError{
-          fmt::format("{} cannot come before the first FROM: only ARG may precede it",
-                      UpperCase(inst.keyword)),
-          inst.keyword_range};
-    }
-  }
-  return std::nullopt;
-}
 
 void ReportParseError(const SourceFile& source, const std::vector<const Rule*>& rules,
                       const dockerfile::ParseError& error, std::vector<Finding>* findings) {
@@ -136,6 +94,23 @@ void ReportLoadError(const SourceFile& source, const std::vector<const Rule*>& r
   }
 }
 
+// DOCKER-BP-001 (latest tag) and DOCKER-BP-015 (no version) judge the same
+// FROM word; when both are enabled the stricter BP-015 speaks for it.
+void DropOverlappingTagFindings(std::size_t first, std::vector<Finding>* findings) {
+  constexpr std::string_view kLatest = "DOCKER-BP-001";
+  constexpr std::string_view kNoVersion = "DOCKER-BP-015";
+  auto begin = findings->begin() + static_cast<std::ptrdiff_t>(first);
+  std::vector<Range> no_version;
+  for (auto it = begin; it != findings->end(); ++it) {
+    if (it->rule_id == kNoVersion) no_version.push_back(it->range);
+  }
+  auto covered = [&](const Finding& f) {
+    return f.rule_id == kLatest &&
+           std::find(no_version.begin(), no_version.end(), f.range) != no_version.end();
+  };
+  findings->erase(std::remove_if(begin, findings->end(), covered), findings->end());
+}
+
 }  // namespace
 
 void RunComposeChecks(const SourceFile& source, const compose::Project& project,
@@ -175,16 +150,38 @@ void RunDockerRules(const SourceFile& source, const std::vector<const Rule*>& ru
     ReportParseError(source, rules, *error, findings);
     return;
   }
-  const auto& file = std::get<dockerfile::Dockerfile>(parsed);
-  // The tree is sound even when BuildKit would refuse an instruction in it,
-  // so the other rules still run.
-  if (auto error = ValidateInstructions(file)) ReportParseError(source, rules, *error, findings);
+  auto& file = std::get<dockerfile::Dockerfile>(parsed);
+  // The tree is sound even when BuildKit would refuse an instruction in it:
+  // the refused instructions are reported and taken out, and the other
+  // rules still run on the rest.
+  std::vector<dockerfile::InstructionError> refused = dockerfile::CheckInstructions(file);
+  dockerfile::DropRejected(refused, &file);
+  {
+    const dockerfile::Model first = dockerfile::Model::Build(file, build_args);
+    std::vector<dockerfile::InstructionError> dispatch = dockerfile::CheckDispatch(file, first);
+    dockerfile::DropRejected(dispatch, &file);
+    refused.insert(refused.end(), dispatch.begin(), dispatch.end());
+  }
+  std::stable_sort(refused.begin(), refused.end(), [](const auto& a, const auto& b) {
+    return a.error.range.start.line < b.error.range.start.line;
+  });
+  // Many unknown instructions mean a template or another format: the first
+  // one says so.
+  bool unknown_reported = false;
+  for (const auto& e : refused) {
+    const bool unknown = e.error.message.starts_with("unknown instruction:");
+    if (unknown && unknown_reported) continue;
+    unknown_reported = unknown_reported || unknown;
+    ReportParseError(source, rules, e.error, findings);
+  }
   const dockerfile::Model model = dockerfile::Model::Build(file, build_args);
   DockerContext context(source, file, model);
+  const std::size_t first_new = findings->size();
   for (const Rule* rule : rules) {
     if (rule->docker == nullptr) continue;
     RunGuarded(source, *rule, rule->docker, context, findings, errors);
   }
+  DropOverlappingTagFindings(first_new, findings);
 }
 
 }  // namespace pf::rules

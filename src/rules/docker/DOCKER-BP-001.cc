@@ -56,7 +56,9 @@ extern const Rule kDockerBp001{
                         "reported: `scratch`, a `FROM` naming an earlier stage, any image with a "
                         "digest (`app:latest@sha256:...` is pinned), other tags (tags are case "
                         "sensitive, so `LATEST` is an ordinary tag), and images whose variables "
-                        "cannot be resolved.",
+                        "cannot be resolved, or that are not valid references (DOCKER-COR-100 "
+                        "reports those). DOCKER-BP-015 judges the same words: when both rules "
+                        "are enabled, BP-015's finding is kept and this one is dropped.",
                     .why = "`latest` is just the tag a publisher moved last. The same Dockerfile "
                            "builds a different base next week, possibly a new major version, so "
                            "builds break or change behaviour without any change in the repository, "

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 #include "rules/rule.h"
 
@@ -9,13 +10,24 @@ namespace pf::rules {
 
 namespace {
 
+// The text as a double-quoted LABEL value: BuildKit unescapes `\"` and
+// `\\` there and expands `$`, so those are escaped.
+std::string QuotedValue(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\' || c == '$') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 void Report(const dockerfile::Instruction& inst, Emitter& emitter) {
   std::string who = inst.args_text;
   while (!who.empty() && (who.back() == ' ' || who.back() == '\t')) who.pop_back();
   emitter.Report(inst.keyword_range,
                  fmt::format("MAINTAINER {} is deprecated; use LABEL "
                              "org.opencontainers.image.authors=\"{}\" instead",
-                             who, who),
+                             who, QuotedValue(who)),
                  "MAINTAINER");
 }
 

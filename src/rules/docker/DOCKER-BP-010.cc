@@ -121,6 +121,27 @@ std::string Quoted(const std::string& name, std::string_view unknown) {
   return name == "…" ? std::string(unknown) : fmt::format("`{}`", name);
 }
 
+// `yes`, `true`, or `echo`/`printf` of literal words: such a stage has
+// nothing to fail with (under pipefail `yes` even breaks the build with
+// SIGPIPE), so pipefail would add nothing.
+bool CannotFail(const SimpleCommand& cmd) {
+  const std::string_view name = cmd.Name();
+  if (name == "yes" || name == "true" || name == ":") return true;
+  if (name != "echo" && name != "printf") return false;
+  for (const ShellWord& word : cmd.Args()) {
+    if (word.has_command_subst) return false;
+  }
+  return true;
+}
+
+bool LeftSideCannotFail(const ParseResult& parsed, const shell::Pipeline& pipeline) {
+  for (std::size_t i = 0; i + 1 < pipeline.commands.size(); ++i) {
+    const int c = pipeline.commands[i];
+    if (c < 0 || !CannotFail(parsed.commands[static_cast<std::size_t>(c)])) return false;
+  }
+  return true;
+}
+
 struct Unprotected {
   ByteSpan span;
   std::string first;
@@ -135,6 +156,7 @@ std::optional<Unprotected> FirstUnprotectedPipe(const RunScript& script,
   std::optional<Unprotected> best;
   for (const shell::Pipeline& pipeline : parsed.pipelines) {
     if (!pipeline.IsRealPipe()) continue;
+    if (LeftSideCannotFail(parsed, pipeline)) continue;
     auto it = std::find_if(pipeline.commands.begin(), pipeline.commands.end(),
                            [](int c) { return c >= 0; });
     if (it == pipeline.commands.end()) continue;
@@ -207,7 +229,10 @@ extern const Rule kDockerBp010{
                             "pipefail`: a new shell does not inherit the option; subshells and "
                             "command substitutions do. RUN instructions under a PowerShell or cmd "
                             "SHELL are not analysed. One finding per instruction, on the `|` of "
-                            "the first unprotected pipe.",
+                            "the first unprotected pipe. A pipe whose left side cannot fail is not "
+                            "reported: `yes | ...` (under pipefail it even fails the build with "
+                            "SIGPIPE), `true | ...`, and `echo`/`printf` without command "
+                            "substitutions.",
                     .why = "A pipeline's exit status is that of its last command. In `curl -fsSL "
                            "URL | tar xz` a failed download leaves tar with empty input; tar may "
                            "still exit 0, the step succeeds and the image is built without the "

@@ -16,10 +16,16 @@ bool Cleans(const shell::SimpleCommand& cmd) {
   return pkg::IsToolSubcommand(cmd, {"apt-get", "apt"}, {"distclean", "dist-clean"});
 }
 
+// The lists are written by `apt-get update`: that RUN's layer keeps them
+// unless it removes them; a later install-only RUN adds none.
+bool Updates(const shell::SimpleCommand& cmd) {
+  return pkg::IsToolSubcommand(cmd, {"apt-get", "apt"}, {"update"});
+}
+
 void Check(const DockerContext& context, Emitter& emitter) {
-  pkg::ReportUncleanedInstall(context, emitter,
-                              {&pkg::IsAptGetInstall, &Cleans, kCacheDirs, "the package lists",
-                               "rm -rf /var/lib/apt/lists/*"});
+  pkg::ReportUncleanedInstall(
+      context, emitter,
+      {&Updates, &Cleans, kCacheDirs, "the package lists", "rm -rf /var/lib/apt/lists/*"});
 }
 
 }  // namespace
@@ -36,27 +42,29 @@ extern const Rule kDockerBp014{
             .language = Language::kDocker,
             .tags = {"docker", "dockerfile", "apt", "apt-get", "debian", "ubuntu", "cache",
                      "image-size", "package-manager"},
-            .summary = "A RUN with `apt-get install` that leaves /var/lib/apt/lists in the "
+            .summary = "A RUN with `apt-get update` that leaves /var/lib/apt/lists in the "
                        "image.",
             .docs =
                 {
-                    .what = "Reports a RUN instruction with an `apt-get install` command that is "
-                            "not followed, later in the same RUN, by an `rm` of the package "
-                            "lists: `rm -rf /var/lib/apt/lists/*`, `rm -rf /var/lib/apt/lists` or "
-                            "a directory above it, or `apt-get distclean` (`dist-clean`, apt 2.7.8 "
-                            "and later), which empties the lists. A removal before the install "
-                            "does not count. "
+                    .what = "Reports a RUN instruction with an `apt-get update` (or `apt "
+                            "update`) command that is not followed, later in the same RUN, by "
+                            "an `rm` of the package lists: `rm -rf /var/lib/apt/lists/*`, `rm "
+                            "-rf /var/lib/apt/lists` or a directory above it, or `apt-get "
+                            "distclean` (`dist-clean`, apt 2.7.8 and later), which empties the "
+                            "lists. The update writes the lists, so its layer is the one that "
+                            "keeps them: an update-only RUN is reported, a RUN that only "
+                            "installs is not (removing lists there cannot shrink the image). A "
+                            "removal before the update does not count. "
                             "`apt-get clean` alone does not count: it empties "
                             "/var/cache/apt/archives, not the lists. A `RUN --mount=type=cache` "
                             "(or tmpfs) on `/var/lib/apt/lists` (or above) keeps the lists out of "
                             "the layer and counts as clean. Commands are found in the parsed "
                             "shell script of the RUN: after `sudo`/`env` wrappers, inside `sh -c "
                             "'...'`, in heredoc scripts and across `\\` continuations; text in "
-                            "comments or strings (`echo \"apt-get install\"`) and a command named "
+                            "comments or strings (`echo \"apt-get update\"`) and a command named "
                             "by a variable are not commands. One finding per RUN instruction, on "
-                            "the `install` word of the first offending command. RUN instructions "
-                            "under a PowerShell or cmd SHELL are not checked. `apt install` is "
-                            "reported by DOCKER-BP-023.",
+                            "the `update` word of the first offending command. RUN instructions "
+                            "under a PowerShell or cmd SHELL are not checked.",
                     .why = "`apt-get update` downloads the package lists of every configured "
                            "repository into /var/lib/apt/lists, typically 20 to 50 MB. Whatever "
                            "a RUN leaves on disk is stored in its layer for good: deleting it in "

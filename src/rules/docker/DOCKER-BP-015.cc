@@ -51,7 +51,9 @@ extern const Rule kDockerBp015{
                         "`latest` tag. One finding per `FROM`, on the image. A digest counts "
                         "as a version. `scratch`, earlier stages (named in any case) and images "
                         "whose variables cannot be resolved are not reported; variables are "
-                        "resolved from the ARGs before the first `FROM` and `--build-arg`.",
+                        "resolved from the ARGs before the first `FROM` and `--build-arg`. When "
+                        "DOCKER-BP-001 (latest tag) is enabled too, only this rule reports the "
+                        "word.",
                     .why =
                         "Without a version the base image is whatever the registry serves at "
                         "build time. Security fixes, breaking changes or a compromised upload "

@@ -25,13 +25,20 @@ void ReportIfShellForm(const dockerfile::Instruction& inst, Emitter& emitter) {
     shown += space ? ' ' : c;
   }
   if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
+  // `exec` replaces the shell, so the command is PID 1 and gets SIGTERM;
+  // only ENTRYPOINT still loses its CMD arguments.
+  const bool execs = shown.starts_with("exec ");
+  if (execs && inst.keyword == "cmd") return;
+  std::string consequence =
+      execs ? "`exec` makes the command PID 1, but CMD arguments are ignored"
+            : fmt::format(
+                  "it runs under /bin/sh -c, so the process is not PID 1 and does not "
+                  "receive SIGTERM{}",
+                  inst.keyword == "entrypoint" ? ", and CMD arguments are ignored" : "");
   emitter.Report(command.range,
-                 fmt::format("{} {} is in shell form: it runs under /bin/sh -c, so the process "
-                             "is not PID 1 and does not receive SIGTERM{}; write it as a JSON "
-                             "array, e.g. {} [\"executable\", \"arg\"]",
-                             Upper(inst.keyword), shown,
-                             inst.keyword == "entrypoint" ? ", and CMD arguments are ignored" : "",
-                             Upper(inst.keyword)),
+                 fmt::format("{} {} is in shell form: {}; write it as a JSON array, e.g. {} "
+                             "[\"executable\", \"arg\"]",
+                             Upper(inst.keyword), shown, consequence, Upper(inst.keyword)),
                  command.text);
 }
 
@@ -62,7 +69,9 @@ extern const Rule kDockerBp016{
                         "Reports a `CMD` or `ENTRYPOINT` (also under `ONBUILD`) written in shell "
                         "form, that is anything that is not a valid JSON array of strings. Text "
                         "that merely starts like JSON but is not valid, such as `CMD [\"app\"` "
-                        "or `CMD ['app']`, is shell form for Docker too and is reported.",
+                        "or `CMD ['app']`, is shell form for Docker too and is reported. A `CMD` "
+                        "that starts with `exec` is not reported (the shell hands PID 1 to the "
+                        "command); an `ENTRYPOINT` that does is, since it still ignores CMD.",
                     .why = "Shell form runs the command as `/bin/sh -c \"...\"`. The shell becomes "
                            "PID 1 and usually does not forward signals, so `docker stop` waits for "
                            "its timeout and then kills the process without a clean shutdown. A "

@@ -18,11 +18,28 @@ bool IsAbsolute(const std::string& path) {
          (path[2] == '\\' || path[2] == '/');
 }
 
+// The literal text before the first variable when it already makes the
+// path relative; nullopt when a variable (or a quote, an escape) leads.
+std::optional<std::string> RelativePrefix(const std::string& text) {
+  const std::size_t dollar = text.find('$');
+  if (dollar == 0 || dollar == std::string::npos) return std::nullopt;
+  const std::string prefix = text.substr(0, dollar);
+  if (prefix.find_first_of("\"'\\") != std::string::npos) return std::nullopt;
+  if (IsAbsolute(prefix) || (std::isalpha(static_cast<unsigned char>(prefix[0])) &&
+                             (prefix.size() == 1 || prefix == prefix.substr(0, 1) + ":"))) {
+    return std::nullopt;  // "/x" or the start of a drive path
+  }
+  return text;
+}
+
 void CheckWorkdir(const DockerContext& context, const dockerfile::Instruction& workdir,
                   const dockerfile::Instruction& scope, Emitter& emitter) {
   if (workdir.keyword != "workdir" || workdir.args.empty()) return;
   const dockerfile::Word& word = workdir.args.front();
   std::optional<std::string> path = context.model.Resolve(scope, word.text);
+  // Unknown variables after a relative start leave it relative:
+  // `app/${X}` is relative whatever X holds.
+  if (!path) path = RelativePrefix(word.text);
   if (!path || path->empty() || IsAbsolute(*path)) return;
   std::string shown = *path;
   if (word.text != *path) shown += fmt::format(" (from {})", word.text);
@@ -62,7 +79,8 @@ extern const Rule kDockerBp018{
                         "variables are expanded: `WORKDIR app`, `WORKDIR $DIR` with "
                         "`ARG DIR=src`. Absolute paths (`/app`) and Windows drive paths "
                         "(`C:\\app`, `c:/app`) are fine; a path whose variables cannot be "
-                        "resolved is not reported.",
+                        "resolved is not reported unless the text before the first variable "
+                        "already makes it relative (`WORKDIR app/${X}`).",
                     .why = "A relative WORKDIR is joined to the current working directory, which "
                            "comes from the previous WORKDIR or from the base image. Changing the "
                            "base image, or reordering instructions, silently moves files and "

@@ -100,6 +100,30 @@ std::optional<std::string> InteractiveSsh(const SimpleCommand& cmd) {
       "no terminal, so it does nothing useful; give it a command or remove it");
 }
 
+// A later command that may talk to the service just started: a client or
+// script runner, or a command whose words name the service
+// (`mysqladmin` after `service mysql start`). `rm`, `apt-get`, `echo` do not.
+bool MayUseService(const SimpleCommand& later, std::string_view service) {
+  const std::string_view name = runcmd::Basename(later.Name());
+  if (In(name,
+         {"psql",       "createdb",   "createuser",   "pg_restore", "pg_isready", "redis-cli",
+          "mongo",      "mongosh",    "mongorestore", "curl",       "wget",       "nc",
+          "php",        "python",     "python3",      "node",       "ruby",       "perl",
+          "java",       "sh",         "bash",         "su",         "sudo",       "runuser",
+          "gosu",       "make",       "sleep",        "while",      "until",      "rabbitmqctl",
+          "ldapadd",    "ldapmodify", "cassandra",    "cqlsh",      "mysql",      "mariadb",
+          "mysqladmin", "drush",      "wp",           "artisan",    "composer",   "npm",
+          "yarn",       "service",    "systemctl"})) {
+    return true;
+  }
+  const std::string_view stem = service.substr(0, std::min<std::size_t>(service.size(), 4));
+  if (stem.empty()) return true;
+  for (const ShellWord& word : later.argv) {
+    if (word.has_command_subst || word.value.find(stem) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> ServiceStart(const RunScript& script, const SimpleCommand& cmd) {
   const std::string_view name = cmd.Name();
   std::vector<const ShellWord*> pos = shell::Positionals(cmd);
@@ -134,7 +158,11 @@ std::optional<std::string> ServiceStart(const RunScript& script, const SimpleCom
     return std::nullopt;
   }
   if (!In(verb, {"start", "restart", "reload", "force-reload"})) return std::nullopt;
-  if (!NothingAfter(script, cmd, false)) return std::nullopt;
+  const std::string_view service =
+      name == "service" ? literal(0) : runcmd::Basename(cmd.argv[cmd.command_start].value);
+  for (const SimpleCommand* later : shell::CommandsAfterInSameShell(script.parsed, cmd)) {
+    if (MayUseService(*later, service)) return std::nullopt;
+  }
   return fmt::format(
       "`{}` starts a daemon that is killed when this RUN ends and is not part "
       "of the image; start it from the container's CMD/ENTRYPOINT",
@@ -205,9 +233,11 @@ extern const Rule kDockerBp030{
                         "isolate` and `systemctl enable --now` (no systemd runs during a "
                         "build; plain `systemctl enable` only writes symlinks and is fine for "
                         "systemd images); `service X start|restart|reload` and "
-                        "`/etc/init.d/X start` when nothing runs after them in the same shell "
-                        "(a daemon started to be used by the next command, such as a database "
-                        "seeded in the same RUN, does work); interactive editors `vi`, `vim`, "
+                        "`/etc/init.d/X start` unless a later command in the same shell may use "
+                        "the daemon (a client or script runner such as `mysql`, `psql`, `curl`, "
+                        "`php`, or a command naming the service: a database seeded in the same "
+                        "RUN does work; `rm` or `apt-get` after it do not); interactive editors "
+                        "`vi`, `vim`, "
                         "`nvim`, `nano`, `emacs` unless scripted (`vim -es`, `vi -c`, `emacs "
                         "--batch`); `top` without `-b`, `htop`; and `ssh HOST` with no remote "
                         "command. Diagnostics that print and exit (`free`, `df`, `ps`, "

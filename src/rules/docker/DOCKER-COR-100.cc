@@ -18,10 +18,23 @@ extern const Rule kDockerCor100{
             .summary = "The Dockerfile does not parse as BuildKit would parse it.",
             .docs =
                 {
-                    .what = "Reports a Dockerfile that BuildKit's parser rejects, at the "
-                            "position of the error and with its reason: a file with no "
-                            "instructions, an unterminated heredoc, an ENV without a value, "
-                            "invalid JSON in an exec-form argument where BuildKit requires it.",
+                    .what = "Reports what BuildKit refuses, with BuildKit's own message, at the "
+                            "offending word. A file that does not parse (no instructions, an "
+                            "unterminated heredoc, an ENV without a value) gets one finding and "
+                            "nothing else is checked. Otherwise each refused instruction gets "
+                            "one: unknown instructions (only the first of a file, which then is "
+                            "likely a template), instructions before the first FROM, argument "
+                            "counts and forms (`FROM ubuntu:22.04  # pinned` is three words, "
+                            "COPY or ADD with one argument, bare HEALTHCHECK, SHELL not in JSON "
+                            "form, ONBUILD FROM/MAINTAINER/ONBUILD), unknown, repeated or "
+                            "valueless flags (`COPY --from build`), flag values (`--chmod`, "
+                            "`--network`, `--security`, `--mount` type, HEALTHCHECK durations "
+                            "and `--retries`), words BuildKit cannot expand (unterminated quotes "
+                            "in ENV/ARG/LABEL, `${v:0:3}`) and base images that are not valid "
+                            "references once expanded (`FROM img:`, `FROM perl:{{version}}`, "
+                            "`@latest` as a digest). A refused instruction is left out for the "
+                            "other rules, so none of them reads meaning into it; a FROM whose "
+                            "image is refused still starts a stage but names no image.",
                     .why = "`docker build` stops at the first syntax error, so nothing else in "
                            "the file is checked or built. Other rules cannot look inside a file "
                            "that does not parse, so its other problems stay hidden too.",

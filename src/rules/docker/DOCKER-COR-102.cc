@@ -123,9 +123,10 @@ class StageReferences {
       Range range = word != nullptr ? word->range : stage.from->keyword_range;
       emitter_.Report(range,
                       fmt::format("stage name {} is already used by the stage on line {}: "
-                                  "stage names must be unique (BuildKit rejects the file); "
-                                  "rename one of them",
-                                  stage.name, Line(earlier)),
+                                  "BuildKit warns (DuplicateStageName) and every later "
+                                  "reference to {} means this stage, not that one; rename one "
+                                  "of them",
+                                  stage.name, Line(earlier), stage.name),
                       stage.name);
     }
   }
@@ -243,7 +244,9 @@ extern const Rule kDockerCor102{
                         "not an image (`builder`, `build`, `base`, `deps`, `runtime`, "
                         "`runner`, `final`, `prod`, `dev`, `test`, ...). Any other name is an "
                         "image reference (`--from=nginx:1.27`, `--from=busybox`) and is fine. "
-                        "Also reported, on the later name: two stages with the same name.",
+                        "Also reported, on the later name: two stages with the same name (BuildKit "
+                        "builds it with a DuplicateStageName warning, an error only under "
+                        "`# check=error=true`; later references mean the later stage).",
                     .why = "When `--from` names no stage, BuildKit silently treats it as an image "
                            "and tries to pull it: a typo turns into a confusing \"pull access "
                            "denied\" error, or worse, pulls an unrelated public image of that "

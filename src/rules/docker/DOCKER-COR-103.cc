@@ -73,7 +73,8 @@ class Checker {
   void CheckWord(const Word& word, std::string_view text, std::size_t offset = 0) {
     for (const VariableRef& ref : FindVariableRefs(text, context_.model.escape(), true)) {
       if (Defined(ref.name)) continue;
-      Report(RangeInWord(context_.source, word, offset + ref.offset, ref.length), ref);
+      Report(RangeInWord(context_.source, word, offset + ref.offset, ref.length), ref,
+             ModifierOf(text, ref));
     }
   }
 
@@ -101,7 +102,7 @@ class Checker {
         const std::size_t at = heredoc.body_span.begin + ref.offset;
         range = context_.source.RangeOf({at, at + ref.length});
       }
-      Report(range, ref);
+      Report(range, ref, ModifierOf(heredoc.content, ref));
     }
   }
 
@@ -120,7 +121,9 @@ class Checker {
     for (const auto& [defined, value] : env.vars()) names.insert(defined);
     names.insert(env.unknown().begin(), env.unknown().end());
     std::string best;
-    std::size_t best_distance = name.size() < 4 ? 1 : 3;
+    // Only a near-typo: one edit in a short name, two in a long one, never
+    // a name that merely shares a suffix ($GOPATH is not $PATH).
+    std::size_t best_distance = name.size() < 8 ? 2 : 3;
     for (const std::string& candidate : names) {
       const std::size_t d = EditDistance(name, candidate);
       if (d < best_distance) {
@@ -131,14 +134,38 @@ class Checker {
     return best;
   }
 
-  void Report(Range range, const VariableRef& ref) {
+  // The modifier of `${NAME<mod>...}` ('-', '+', '?', '=', or 0), which
+  // decides what an unset NAME turns into.
+  static char ModifierOf(std::string_view text, const VariableRef& ref) {
+    if (ref.offset + 1 >= text.size() || text[ref.offset + 1] != '{') return 0;
+    std::size_t at = ref.offset + ref.length;
+    if (at < text.size() && text[at] == ':') ++at;
+    if (at < text.size() && std::string_view("-+?=").find(text[at]) != std::string_view::npos) {
+      return text[at];
+    }
+    return 0;
+  }
+
+  static std::string Consequence(char modifier) {
+    switch (modifier) {
+      case '-':
+      case '=':
+        return "so its default value is always used";
+      case '?':
+        return "so the `?` check fails the build";
+      default:
+        return "so it expands to an empty string";
+    }
+  }
+
+  void Report(Range range, const VariableRef& ref, char modifier) {
     const std::string nearest = NearestDefined(ref.name);
     if (image_env_unknown_ && nearest.empty()) return;
     emitter_.Report(
         range,
         fmt::format("variable ${} is not defined by any ARG or ENV before this "
-                    "{} in its stage, so it expands to an empty string; {}",
-                    ref.name, Upper(inst_.keyword),
+                    "{} in its stage, {}; {}",
+                    ref.name, Upper(inst_.keyword), Consequence(modifier),
                     nearest.empty() ? "declare it with ARG (or ENV) in this stage, or fix the name"
                                     : fmt::format("did you mean ${}?", nearest)),
         "$" + ref.name);

@@ -1,9 +1,11 @@
 // DOCKER-SEC-001: the final stage never sets USER, so it runs as root.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 
 #include "rules/docker/image_ref.h"
+#include "rules/docker/privilege_drop.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -19,8 +21,22 @@ void Check(const DockerContext& context, Emitter& emitter) {
       if (inst->keyword == "user") return;
     }
   }
+  // The base's own default user is not root: nothing runs as root.
+  if (NonRootBaseImage(context, *final_stage)) return;
   FromImage from = DescribeFrom(context, *final_stage);
-  std::string image = from.word != nullptr ? from.word->text : std::string("the base image");
+  // A refused FROM keeps no image text.
+  std::string image = from.word != nullptr && !from.word->text.empty()
+                          ? from.word->text
+                          : std::string("the base image");
+  if (std::optional<std::string> tool = StepDownTool(context, *final_stage)) {
+    emitter.Report(final_stage->from->keyword_range,
+                   fmt::format("the final stage (FROM {}) never sets USER: the container starts "
+                               "as root and its start command steps down with {}, so only that "
+                               "first step runs as root; set USER if nothing needs it",
+                               image, *tool),
+                   "USER");
+    return;
+  }
   emitter.Report(final_stage->from->keyword_range,
                  fmt::format("the final stage (FROM {}) never sets USER, so the container runs "
                              "as the base image's user, root for most images; create an "
@@ -51,7 +67,12 @@ extern const Rule kDockerSec001{
                         "inherited along that chain). One finding per file, on the final "
                         "stage's `FROM`. USER in other stages does not matter: only the final "
                         "stage becomes the image. A USER that sets root is reported by "
-                        "DOCKER-SEC-100 instead.",
+                        "DOCKER-SEC-100 instead. Not reported when the chain starts from an image "
+                        "whose default user is not root (distroless `:nonroot`, "
+                        "`nginxinc/nginx-unprivileged`, Chainguard and Bitnami images; the "
+                        "`non_root_images` option holds the list). When ENTRYPOINT or CMD steps "
+                        "down with `gosu`, `su-exec`, `setpriv` or `runuser`, the message says "
+                        "so: only the first step runs as root.",
                     .why = "Without USER the process runs as the base image's user, which is root "
                            "for nearly all official images. Root in the container is root on the "
                            "host's kernel: a bug in the application, combined with a mounted "
@@ -76,6 +97,7 @@ extern const Rule kDockerSec001{
                             "https://docs.docker.com/build/building/best-practices/#user",
                         },
                 },
+            .options = {NonRootImagesOption()},
         },
     .docker = &Check,
 };

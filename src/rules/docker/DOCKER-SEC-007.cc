@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "rules/docker/run_commands.h"
+#include "rules/docker/word_range.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -23,7 +25,55 @@ int StageIndex(const DockerContext& context, const dockerfile::Instruction& inst
   return stage != nullptr ? stage->index : -1;
 }
 
+// The word `sudo` where a shell-form CMD/ENTRYPOINT would run it: first,
+// after `exec`, or after a command separator. Words are split on blanks,
+// which is enough for command position.
+std::optional<std::size_t> ShellSudoOffset(std::string_view text) {
+  bool command_position = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    std::size_t end = i;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
+    std::string_view token = text.substr(i, end - i);
+    if (token.empty()) break;
+    if (command_position && runcmd::Basename(token) == "sudo") return i;
+    command_position = token == "&&" || token == "||" || token == ";" || token == "|" ||
+                       token == "exec" || token.ends_with(';') ||
+                       (command_position && token.find('=') != std::string_view::npos);
+    i = end;
+  }
+  return std::nullopt;
+}
+
+// CMD and ENTRYPOINT run at container start: sudo there is the same
+// privilege hop, taken every time the container runs.
+void CheckStartCommands(const DockerContext& context, Emitter& emitter) {
+  for (const dockerfile::Instruction& inst : context.file.instructions) {
+    if (inst.keyword != "cmd" && inst.keyword != "entrypoint") continue;
+    if (inst.args.empty() || Ignored(context, StageIndex(context, inst))) continue;
+    const std::string keyword = inst.keyword == "cmd" ? "CMD" : "ENTRYPOINT";
+    const dockerfile::Word& first = inst.args.front();
+    Range range = first.range;
+    if (inst.json_form) {
+      if (runcmd::Basename(first.text) != "sudo") continue;
+    } else {
+      std::optional<std::size_t> at = ShellSudoOffset(first.text);
+      if (!at) continue;
+      range = RangeInWord(context.source, first, *at, 4);
+    }
+    emitter.Report(range,
+                   fmt::format("{} runs `sudo` at container start: it needs a setuid binary "
+                               "and sudoers rules in the image and leaves the container "
+                               "running as root; set USER to the account instead, or step down "
+                               "with gosu/su-exec",
+                               keyword),
+                   "sudo");
+  }
+}
+
 void Check(const DockerContext& context, Emitter& emitter) {
+  CheckStartCommands(context, emitter);
   for (const runcmd::ExecRun& exec : runcmd::ExecFormRuns(context)) {
     if (exec.program != "sudo") continue;
     if (Ignored(context, StageIndex(context, *exec.scope))) continue;
@@ -79,7 +129,10 @@ extern const Rule kDockerSec007{
                         "command itself (`sudo apt-get update`, `/usr/bin/sudo -u app make`) or "
                         "behind another wrapper (`env X=1 sudo make`, `nohup sudo x`). The "
                         "word `sudo` as an argument is not a use: `apt-get install -y sudo`, "
-                        "`echo sudo`, a comment or a quoted string are silent. One finding per "
+                        "`echo sudo`, a comment or a quoted string are silent. `CMD` and "
+                        "`ENTRYPOINT` "
+                        "that start with `sudo` (exec form, or shell form in command position) "
+                        "are reported too. One finding per "
                         "instruction, on the `sudo` word. RUN instructions under a PowerShell "
                         "or cmd SHELL are not analysed.",
                     .why = "Every RUN step already runs as the user set by the last `USER` "

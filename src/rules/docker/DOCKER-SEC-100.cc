@@ -5,6 +5,7 @@
 #include <string>
 
 #include "rules/docker/image_ref.h"
+#include "rules/docker/privilege_drop.h"
 #include "rules/rule.h"
 
 namespace pf::rules {
@@ -41,13 +42,20 @@ void Check(const DockerContext& context, Emitter& emitter) {
   std::string shown = *user;
   if (word.text != *user) shown += fmt::format(" (from {})", word.text);
   const bool inherited = context.model.StageOf(*last_user) != final_stage;
+  const std::optional<std::string> tool = StepDownTool(context, *final_stage);
+  const std::string consequence =
+      tool ? fmt::format(
+                 "so the container starts as root (its start command then steps down "
+                 "with {}, so only that first step runs as root)",
+                 *tool)
+           : std::string("so the container runs as root");
   emitter.Report(word.range,
-                 fmt::format("USER {} is the last USER {}, so the container runs as root; "
-                             "switch to an unprivileged user (USER app, USER 10001) after the "
-                             "steps that need root",
+                 fmt::format("USER {} is the last USER {}, {}; switch to an unprivileged user "
+                             "(USER app, USER 10001) after the steps that need root",
                              shown,
                              inherited ? "of the stage chain the final stage is built on"
-                                       : "of the final stage"),
+                                       : "of the final stage",
+                             consequence),
                  *user);
 }
 
@@ -75,7 +83,9 @@ extern const Rule kDockerSec100{
                         "built `FROM` (and so on up the chain); the finding is placed on that "
                         "instruction, even in an earlier stage. A USER whose value cannot be "
                         "resolved is not reported; user names are case sensitive, so `ROOT` is "
-                        "another user. A final stage without any USER is DOCKER-SEC-001.",
+                        "another user. A final stage without any USER is DOCKER-SEC-001. When "
+                        "ENTRYPOINT or CMD steps down with `gosu`, `su-exec`, `setpriv` or "
+                        "`runuser`, the message names the tool.",
                     .why = "Switching to root for installation steps is normal, but when the last "
                            "USER is root the running container keeps full root privileges. Any "
                            "flaw in the application then runs as root, which makes container "

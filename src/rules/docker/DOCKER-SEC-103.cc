@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 #include "rules/docker/add_sources.h"
 #include "rules/rule.h"
@@ -18,6 +19,51 @@ const dockerfile::Flag* FindFlag(const dockerfile::Instruction& inst, std::strin
   return nullptr;
 }
 
+std::string LowerCopy(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+// URLs and destinations people use only to make BuildKit re-run later
+// steps when something upstream changes (a branch head, a random value).
+bool LooksLikeCacheBust(std::string_view url, std::string_view dest) {
+  const std::string u = LowerCopy(url);
+  const std::string d = LowerCopy(dest);
+  for (std::string_view marker : {"/git/refs/", "/commits", "random.org", "worldtimeapi", "uuid",
+                                  "nocache", "cachebust", "cache-bust", "timestamp"}) {
+    if (u.find(marker) != std::string::npos) return true;
+  }
+  for (std::string_view marker : {"cache", "bust", "/dev/null", "version.json"}) {
+    if (d.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The downloaded file's path or name appears in no instruction after the
+// ADD: nothing reads, runs or copies it.
+bool NeverUsed(const DockerContext& context, const dockerfile::Instruction& add,
+               std::string_view url) {
+  if (add.args.size() < 2) return false;
+  std::string dest = add.args.back().text;
+  std::string name = std::string(url.substr(url.rfind('/') + 1));
+  name = name.substr(0, name.find('?'));
+  if (!dest.empty() && dest.back() != '/') {
+    name = dest.substr(dest.rfind('/') + 1);
+  }
+  bool after = false;
+  for (const dockerfile::Instruction& inst : context.file.instructions) {
+    if (&inst == &add) {
+      after = true;
+      continue;
+    }
+    if (!after) continue;
+    if (inst.original.find(dest) != std::string::npos) return false;
+    if (!name.empty() && inst.original.find(name) != std::string::npos) return false;
+  }
+  return true;
+}
+
 void Check(const DockerContext& context, Emitter& emitter) {
   for (const AddSite& site : InstructionsNamed(context.file, "add")) {
     const dockerfile::Flag* checksum = FindFlag(*site.add, "checksum");
@@ -28,6 +74,12 @@ void Check(const DockerContext& context, Emitter& emitter) {
       std::string shown =
           source.value == text ? text : fmt::format("{} (from {})", source.value, text);
       if (source.kind == AddSourceKind::kHttp && !has_checksum) {
+        // A cache-busting download is never run: nothing to verify.
+        if (site.add == site.scope && site.add->args.size() >= 2 &&
+            LooksLikeCacheBust(source.value, site.add->args.back().text) &&
+            NeverUsed(context, *site.add, source.value)) {
+          continue;
+        }
         emitter.Report(source.word->range,
                        fmt::format("ADD downloads {} without --checksum: the content is not "
                                    "verified and can change or be tampered with between "
@@ -87,7 +139,10 @@ extern const Rule kDockerSec103{
                         "pins. Sources are expanded first (ARG/ENV); a git source whose value "
                         "cannot be resolved is not reported. Local paths are never reported "
                         "(DOCKER-BP-011 covers them). One finding per instruction, on the first "
-                        "unpinned source.",
+                        "unpinned source. Not reported: a download that only busts the build cache "
+                        "(a branch-head or random-value URL such as `api.github.com/.../git/refs/"
+                        "heads/main`, or a destination named for it, like `/tmp/cachebust`) "
+                        "whose file no later instruction mentions.",
                     .why =
                         "Without a checksum, ADD trusts whatever the server returns at build "
                         "time: a compromised or hijacked download host, a moved release asset or "
