@@ -1,6 +1,7 @@
 #include "e2e_util.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -110,6 +111,38 @@ std::string NormaliseJson(std::string json) {
                             R"("timestamp": "1970-01-01T00:00:00Z")");
   json = std::regex_replace(json, std::regex(R"("duration": [0-9.eE+-]+)"), R"("duration": 0)");
   return json;
+}
+
+namespace {
+
+// The first line where two texts differ, for a short failure message.
+std::string FirstDifference(const std::string& want, const std::string& got) {
+  std::istringstream a(want), b(got);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool more_a = static_cast<bool>(std::getline(a, la));
+    bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "texts differ only in the final newline";
+    if (la != lb || more_a != more_b) {
+      return "line " + std::to_string(line) + ":\n  golden: " + (more_a ? la : "<end>") +
+             "\n  actual: " + (more_b ? lb : "<end>");
+    }
+  }
+}
+
+}  // namespace
+
+void CheckGolden(const std::string& name, const std::string& actual) {
+  std::string path = kGolden + "/" + name;
+  if (std::getenv("PF_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+    GTEST_SKIP() << "updated " << path;
+  }
+  ASSERT_TRUE(fs::exists(path)) << path << " is missing; create it with PF_UPDATE_GOLDEN=1";
+  std::string golden = ReadFileText(path);
+  EXPECT_TRUE(golden == actual) << "golden " << name << " differs at "
+                                << FirstDifference(golden, actual)
+                                << "\nrerun with PF_UPDATE_GOLDEN=1 and review the diff";
 }
 
 }  // namespace pf::e2e

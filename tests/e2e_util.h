@@ -47,4 +47,14 @@ std::string NormaliseJson(std::string json);
 
 std::string ReadFileText(const std::string& path);
 
+// Golden reports live in tests/golden; a fixed selection of rules keeps
+// them about the reporters, not the catalogue.
+inline const std::string kGolden = std::string(PF_SOURCE_DIR) + "/tests/golden";
+inline const std::string kGoldenRules =
+    "docker/DOCKER-AUD-003,docker/DOCKER-AUD-100,docker/DOCKER-COR-100";
+
+// Expects `actual` to equal tests/golden/<name>, naming the first line that
+// differs; with PF_UPDATE_GOLDEN set it rewrites the golden and skips.
+void CheckGolden(const std::string& name, const std::string& actual);
+
 }  // namespace pf::e2e

@@ -21,38 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kProject = std::string(PF_SOURCE_DIR) + "/tests/data/project";
-const std::string kGolden = std::string(PF_SOURCE_DIR) + "/tests/golden";
 const std::string kSchema = std::string(PF_SHARED_DIR) + "/reference/sarif-schema-2.1.0.json";
-// The selection tests/cli_test.cc uses, so the goldens are about the formats.
-const std::string kGoldenRules =
-    "docker/DOCKER-AUD-003,docker/DOCKER-AUD-100,docker/DOCKER-COR-100";
-
-std::string FirstDifference(const std::string& want, const std::string& got) {
-  std::istringstream a(want), b(got);
-  std::string la, lb;
-  for (int line = 1;; ++line) {
-    bool more_a = static_cast<bool>(std::getline(a, la));
-    bool more_b = static_cast<bool>(std::getline(b, lb));
-    if (!more_a && !more_b) return "texts differ only in the final newline";
-    if (la != lb || more_a != more_b) {
-      return "line " + std::to_string(line) + ":\n  golden: " + (more_a ? la : "<end>") +
-             "\n  actual: " + (more_b ? lb : "<end>");
-    }
-  }
-}
-
-void CheckGolden(const std::string& name, const std::string& actual) {
-  std::string path = kGolden + "/" + name;
-  if (std::getenv("PF_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-    GTEST_SKIP() << "updated " << path;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing; create it with PF_UPDATE_GOLDEN=1";
-  std::string golden = ReadFileText(path);
-  EXPECT_TRUE(golden == actual) << "golden " << name << " differs at "
-                                << FirstDifference(golden, actual)
-                                << "\nrerun with PF_UPDATE_GOLDEN=1 and review the diff";
-}
 
 // Outside any git repository (GIT_DIR points nowhere), so repository-relative
 // formats name the same paths in a checkout and in an unpacked tarball.
