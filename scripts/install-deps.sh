@@ -17,7 +17,7 @@ build_packages=(
 dev_packages=(
   git
   libgtest-dev libgmock-dev libbenchmark-dev
-  shellcheck bc
+  shellcheck bc clang
   clang-format python3-jsonschema
 )
 
