@@ -156,3 +156,25 @@ TEST(ComposeHostile, ManySubstitutionsOnOneLine) {
 
 }  // namespace
 }  // namespace pf::compose
+
+namespace pf::compose {
+namespace {
+
+// yaml-cpp never returns from a document whose root starts with ','; the
+// prescan refuses it with a position instead.
+TEST(ComposeHostile, DocumentOpenedByACommaIsAnError) {
+  for (const char* text :
+       {",", ", x\n", "# c\n,\n", "---\n,", "a: 1\n---\n,", "!!str ,", "&a ,", "a: 1\n...\n  ,"}) {
+    LoadResult r = testing::LoadText(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.error.message.find("cannot start a YAML document"), std::string::npos)
+        << r.error.message;
+    EXPECT_GT(r.error.position.line, 0) << text;
+  }
+  // A comma inside a document is fine.
+  EXPECT_TRUE(testing::LoadText("services:\n  web:\n    image: \"a,b\"\n").ok());
+  EXPECT_TRUE(testing::LoadText("services: {web: {image: nginx}, db: {image: pg}}\n").ok());
+}
+
+}  // namespace
+}  // namespace pf::compose

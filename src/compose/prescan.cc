@@ -33,9 +33,53 @@ bool EndsWithBlockIndicator(std::string_view line) {
   return k == 1 || s[k - 2] == ' ' || s[k - 2] == '\t';
 }
 
+// Offset of a ',' that starts a document's root node (after any tag or
+// anchor), or npos. yaml-cpp never returns from such a document.
+std::size_t DocumentOpenedByComma(std::string_view text) {
+  bool at_start = true;
+  std::size_t line_start = 0;
+  while (line_start <= text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    std::size_t i = 0;
+    if (line.starts_with("---") &&
+        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
+      at_start = true;
+      i = 3;
+    } else if (line.starts_with("...")) {
+      at_start = true;
+      i = line.size();
+    } else if (at_start && line.starts_with("%")) {
+      i = line.size();  // a directive
+    }
+    while (at_start && i < line.size()) {
+      char c = line[i];
+      if (c == ' ' || c == '\t' || c == '\r') {
+        ++i;
+      } else if (c == '#') {
+        break;
+      } else if (c == '!' || c == '&') {  // node properties come before the node
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+      } else if (c == ',') {
+        return line_start + i;
+      } else {
+        at_start = false;
+      }
+    }
+    if (line_end == text.size()) break;
+    line_start = line_end + 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string PrescanYaml(std::string_view text, const LoadOptions& opts, std::size_t& offset) {
+  if (std::size_t comma = DocumentOpenedByComma(text); comma != std::string_view::npos) {
+    offset = comma;
+    return "a ',' cannot start a YAML document outside a flow collection";
+  }
   offset = 0;
   if (text.size() > opts.max_file_bytes) {
     return "file is too large (" + std::to_string(text.size()) + " bytes, limit " +
