@@ -62,6 +62,24 @@ extern const Rule kDockerBp027;
 extern const Rule kDockerBp028;
 extern const Rule kDockerBp029;
 extern const Rule kDockerBp030;
+extern const Rule kDockerBp100;
+extern const Rule kDockerBp101;
+extern const Rule kDockerBp102;
+extern const Rule kDockerBp103;
+extern const Rule kDockerBp104;
+extern const Rule kDockerBp105;
+extern const Rule kDockerBp106;
+extern const Rule kDockerBp107;
+extern const Rule kDockerBp108;
+extern const Rule kDockerBp109;
+extern const Rule kDockerBp110;
+extern const Rule kDockerBp111;
+extern const Rule kDockerBp112;
+extern const Rule kDockerBp113;
+extern const Rule kDockerBp114;
+extern const Rule kDockerBp115;
+extern const Rule kDockerBp116;
+extern const Rule kDockerBp117;
 extern const Rule kDockerCor001;
 extern const Rule kDockerCor002;
 extern const Rule kDockerCor003;
@@ -69,6 +87,10 @@ extern const Rule kDockerCor100;
 extern const Rule kDockerCor101;
 extern const Rule kDockerCor102;
 extern const Rule kDockerCor103;
+extern const Rule kDockerCor104;
+extern const Rule kDockerCor105;
+extern const Rule kDockerCor106;
+extern const Rule kDockerCor107;
 extern const Rule kDockerSec001;
 extern const Rule kDockerSec005;
 extern const Rule kDockerSec006;
@@ -94,10 +116,14 @@ const std::vector<const Rule*>& AllRules() {
         &kDockerBp016,   &kDockerBp017,   &kDockerBp018,   &kDockerBp019,   &kDockerBp020,
         &kDockerBp021,   &kDockerBp022,   &kDockerBp023,   &kDockerBp024,   &kDockerBp025,
         &kDockerBp026,   &kDockerBp027,   &kDockerBp028,   &kDockerBp029,   &kDockerBp030,
-        &kDockerCor001,  &kDockerCor002,  &kDockerCor003,  &kDockerCor100,  &kDockerCor101,
-        &kDockerCor102,  &kDockerCor103,  &kDockerSec001,  &kDockerSec005,  &kDockerSec006,
-        &kDockerSec007,  &kDockerSec100,  &kDockerSec101,  &kDockerSec102,  &kDockerSec103,
-        &kDockerSec104,  &kDockerSec105,  &kDockerSec106,
+        &kDockerBp100,   &kDockerBp101,   &kDockerBp102,   &kDockerBp103,   &kDockerBp104,
+        &kDockerBp105,   &kDockerBp106,   &kDockerBp107,   &kDockerBp108,   &kDockerBp109,
+        &kDockerBp110,   &kDockerBp111,   &kDockerBp112,   &kDockerBp113,   &kDockerBp114,
+        &kDockerBp115,   &kDockerBp116,   &kDockerBp117,   &kDockerCor001,  &kDockerCor002,
+        &kDockerCor003,  &kDockerCor100,  &kDockerCor101,  &kDockerCor102,  &kDockerCor103,
+        &kDockerCor104,  &kDockerCor105,  &kDockerCor106,  &kDockerCor107,  &kDockerSec001,
+        &kDockerSec005,  &kDockerSec006,  &kDockerSec007,  &kDockerSec100,  &kDockerSec101,
+        &kDockerSec102,  &kDockerSec103,  &kDockerSec104,  &kDockerSec105,  &kDockerSec106,
     };
     std::sort(rules.begin(), rules.end(),
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
