@@ -60,6 +60,21 @@ TEST(CustomRules, IssueExampleFiresOnlyInTheFinalStageWithResolvedPort) {
   EXPECT_EQ(std::get<2>(found[0]), "EXPOSE of admin port 9000/tcp");
 }
 
+TEST(CustomRules, InlineSuppressionNamesACustomRule) {
+  TempDir dir;
+  dir.Write("Dockerfile",
+            "FROM alpine:3.20\n# pathfinder-ignore ACME-DOCKER-001 -- admin port behind a VPN\n"
+            "EXPOSE 9000\n");
+  RunResult r = RunPathfinder({"scan", "--no-config", "-o", "json", "--rules", kAcme, "--ruleset",
+                               "ACME-DOCKER-001", dir.path() + "/Dockerfile"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["results"].size(), 1u) << r.out;
+  EXPECT_EQ(doc["results"][0]["suppressed"]["justification"], "admin port behind a VPN");
+  EXPECT_TRUE(doc["errors"].empty()) << r.out;
+  EXPECT_EQ(doc["summary"]["suppressed"]["inline"], 1);
+}
+
 TEST(CustomRules, JoinBuiltInRulesUnlessOnlyCustomOnesAreNamed) {
   TempDir dir;
   const std::string file = "FROM alpine:3.20\nEXPOSE 22\nEXPOSE 9000\n";

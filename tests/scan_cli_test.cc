@@ -114,6 +114,16 @@ TEST(OutputFile, NothingHalfWrittenIsLeftBehind) {
   EXPECT_EQ(entries, 2);  // Dockerfile and r.json
 }
 
+TEST(OutputFile, DevicesAreWrittenInPlaceNotReplaced) {
+  TempDir dir;
+  WriteMixed(dir);
+  RunResult r = RunPathfinder({"scan", "-p", dir.path(), "-o", "json", "-f", "/dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  struct stat st;
+  ASSERT_EQ(stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode)) << "/dev/null must stay a device";
+}
+
 TEST(Paths, RelativeToTheWorkingDirectoryWhenInside) {
   TempDir dir;
   dir.Write("php/8.4/cli/Dockerfile", "FROM php:8.4\nEXPOSE 80\n");

@@ -1,6 +1,7 @@
 #include "cli/output_file.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,6 +18,16 @@ OutputFile::~OutputFile() {
 
 bool OutputFile::Open(const std::string& path, std::string* error) {
   path_ = path;
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // /dev/null, a FIFO, /dev/stdout: written in place, never replaced.
+    stream_.open(path, std::ios::binary);
+    if (!stream_) {
+      *error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+      return false;
+    }
+    return true;
+  }
   temp_path_ = fmt::format("{}.tmp-{}", path, getpid());
   stream_.open(temp_path_, std::ios::binary | std::ios::trunc);
   if (!stream_) {
@@ -33,6 +44,7 @@ bool OutputFile::Commit(std::string* error) {
     *error = fmt::format("cannot write '{}': {}", path_, std::strerror(errno));
     return false;
   }
+  if (temp_path_.empty()) return true;  // written in place
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     *error = fmt::format("cannot write '{}': {}", path_, std::strerror(errno));
     return false;

@@ -8,7 +8,9 @@ namespace pf::cli {
 
 // A report file written whole or not at all: the report goes to a
 // temporary file beside the target, renamed over it on Commit. Opening
-// fails early (before any scanning) when the folder is not writable.
+// fails early (before any scanning) when the folder is not writable. A
+// target that exists and is not a regular file (/dev/null, a FIFO) is
+// written in place.
 class OutputFile {
  public:
   OutputFile() = default;

@@ -389,6 +389,20 @@ bool Covers(const SuppressionComment& s, const Finding& f) {
   return false;
 }
 
+// Custom rules and ShellCheck codes are not in the registry, yet they are
+// rules of this run: a comment naming one is a suppression, not a mistake.
+void AdoptRunIds(SuppressionComment& s, const std::set<std::string>& rules_run) {
+  for (std::size_t i = s.unknown_ids.size(); i-- > 0;) {
+    const std::string& id = s.unknown_ids[i];
+    if (rules_run.count(id) == 0 && !id.starts_with("SHELLCHECK-SC")) continue;
+    s.rule_ids.push_back(id);
+    s.id_positions.push_back(s.unknown_positions[i]);
+    s.unknown_ids.erase(s.unknown_ids.begin() + static_cast<std::ptrdiff_t>(i));
+    s.unknown_positions.erase(s.unknown_positions.begin() + static_cast<std::ptrdiff_t>(i));
+    s.unknown_hints.erase(s.unknown_hints.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
 }  // namespace
 
 void SuppressionFilter::File(report::FileReport& file) {
@@ -404,6 +418,7 @@ void SuppressionFilter::File(report::FileReport& file) {
   const bool compose = discover::GuessKind(name, text) == discover::FileKind::kCompose;
   std::vector<SuppressionComment> comments =
       compose ? ReadComposeSuppressions(*file.source) : ReadDockerfileSuppressions(*file.source);
+  for (SuppressionComment& s : comments) AdoptRunIds(s, rules_run_);
   std::vector<std::vector<bool>> used;
   for (const SuppressionComment& s : comments) used.emplace_back(s.rule_ids.size(), false);
   for (Finding& f : file.findings) {
