@@ -163,8 +163,8 @@ namespace {
 // yaml-cpp never returns from a document whose root starts with ','; the
 // prescan refuses it with a position instead.
 TEST(ComposeHostile, DocumentOpenedByACommaIsAnError) {
-  for (const char* text :
-       {",", ", x\n", "# c\n,\n", "---\n,", "a: 1\n---\n,", "!!str ,", "&a ,", "a: 1\n...\n  ,"}) {
+  for (const char* text : {",", ", x\n", "# c\n,\n", "---\n,", "a: 1\n---\n,", "!!str ,", "&a ,",
+                           "a: 1\n...\n  ,", "&x/, \"a\"\n"}) {
     LoadResult r = testing::LoadText(text);
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_NE(r.error.message.find("cannot start a YAML document"), std::string::npos)

@@ -60,7 +60,8 @@ std::size_t DocumentOpenedByComma(std::string_view text) {
       } else if (c == '#') {
         break;
       } else if (c == '!' || c == '&') {  // node properties come before the node
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+        // yaml-cpp ends a property at ',' too, which then opens the node.
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != ',') ++i;
       } else if (c == ',') {
         return line_start + i;
       } else {
