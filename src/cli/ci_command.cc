@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -33,19 +32,10 @@ std::string DiffBase(const ScanFlags& flags) {
   return "";
 }
 
-bool ExtensionPicksFormat(const std::string& output_file) {
-  std::string ext = std::filesystem::path(output_file).extension().string();
-  if (ext.empty()) return false;
-  for (const report::Reporter& r : report::AllReporters()) {
-    if (r.extension == ext) return true;
-  }
-  return ext == ".xml";
-}
-
 }  // namespace
 
 int RunCi(ScanFlags scan, const CiFlags& ci) {
-  if (!scan.output_given && !ExtensionPicksFormat(scan.output_file)) {
+  if (!scan.output_given && ReporterForExtension(scan.output_file) == nullptr) {
     scan.output = "sarif";
     scan.output_given = true;
   }

@@ -90,6 +90,20 @@ std::string FormatNames() {
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
+}  // namespace
+
+const report::Reporter* ReporterForExtension(const std::string& output_file) {
+  std::string ext = Lower(std::filesystem::path(output_file).extension().string());
+  if (ext.empty()) return nullptr;
+  if (ext == ".xml") return report::FindReporter("checkstyle");
+  for (const report::Reporter& r : report::AllReporters()) {
+    if (r.extension == ext) return &r;
+  }
+  return nullptr;
+}
+
+namespace {
+
 // The format from -o, else from the output file's extension, else text.
 const report::Reporter* ChooseFormat(const ScanFlags& flags, std::string* error) {
   if (!flags.output_file.empty() && flags.output_file.find('.') == std::string::npos &&
@@ -110,20 +124,13 @@ const report::Reporter* ChooseFormat(const ScanFlags& flags, std::string* error)
     }
     return r;
   }
-  std::string ext = Lower(std::filesystem::path(flags.output_file).extension().string());
-  if (ext == ".xml") {
-    const report::Reporter* checkstyle = report::FindReporter("checkstyle");
-    if (checkstyle != nullptr) {
-      std::cerr << "pathfinder: warning: '.xml' could be checkstyle or junit; writing "
-                   "checkstyle (choose with -o checkstyle or -o junit)\n";
-      return checkstyle;
-    }
+  const report::Reporter* by_extension = ReporterForExtension(flags.output_file);
+  if (by_extension != nullptr &&
+      Lower(std::filesystem::path(flags.output_file).extension().string()) == ".xml") {
+    std::cerr << "pathfinder: warning: '.xml' could be checkstyle or junit; writing "
+                 "checkstyle (choose with -o checkstyle or -o junit)\n";
   }
-  if (!ext.empty()) {
-    for (const report::Reporter& r : report::AllReporters()) {
-      if (!r.extension.empty() && r.extension == ext) return &r;
-    }
-  }
+  if (by_extension != nullptr) return by_extension;
   return report::FindReporter("text");
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "report/reporter.h"
 #include "report/sink.h"
 
 namespace pf::cli {
@@ -12,6 +13,10 @@ namespace pf::cli {
 // through the filters into the chosen report (and into `extra`, when given,
 // after the filters), and returns the exit code.
 int RunScanPipeline(const ScanFlags& flags, report::ReportSink* extra);
+
+// The format an output file's extension names (any case; `.xml` is
+// checkstyle), or null when it names none.
+const report::Reporter* ReporterForExtension(const std::string& output_file);
 
 // Files changed between the merge base of `base` and `head` (head empty:
 // HEAD) in the repository that holds `dir`, as absolute paths with links
